@@ -23,7 +23,7 @@ function commonOptions(debug: boolean): Options {
   return {
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList, tableName: 'mikro_orm_migrations', snapshot: false },
+    migrations: { migrationsList, tableName: 'mikro_orm_migrations', snapshot: false, silent: true },
     debug,
     // Services always work on a fork handed to them; the global context is a bug.
     allowGlobalContext: false,

@@ -25,7 +25,12 @@ export interface NotificationPayloads {
   /** To the user: their account was blocked or unblocked. */
   status_changed: { status: UserStatus };
   /** To a realtor and the Super Admins of both agencies: the realtor moved. */
-  agency_changed: { realtorId: number; realtorName: string; fromAgency: string | null; toAgency: string | null };
+  agency_changed: {
+    realtorId: number;
+    realtorName: string;
+    fromAgency: string | null;
+    toAgency: string | null;
+  };
 }
 
 export type NotificationKind = keyof NotificationPayloads;

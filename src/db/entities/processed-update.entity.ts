@@ -5,7 +5,10 @@ export const ProcessedUpdateSchema = defineEntity({
   tableName: 'processed_update',
   properties: {
     updateId: p.bigint('number').primary().autoincrement(false),
-    processedAt: p.datetime().onCreate(() => new Date()).index('processed_update_processed_at_idx'),
+    processedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .index('processed_update_processed_at_idx'),
   },
 });
 

@@ -11,7 +11,8 @@ export const TelegramProfileSchema = defineEntity({
     id: p.integer().primary(),
     telegramId: p.bigint('number').unique('telegram_profile_telegram_id_unique'),
     /** The linked account; null until the person registers or links. */
-    user: () => p.oneToOne(User).owner().nullable().unique('telegram_profile_user_unique').deleteRule('set null'),
+    user: () =>
+      p.oneToOne(User).owner().nullable().unique('telegram_profile_user_unique').deleteRule('set null'),
     chatId: p.bigint('number'),
     /** E.164 phone shared through Telegram, if any. */
     phone: p.string().length(20).nullable(),

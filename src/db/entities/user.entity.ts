@@ -27,7 +27,9 @@ export const UserSchema = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },
-  checks: [{ name: 'app_user_super_admin_has_agency', expression: `role <> 'super_admin' or agency_id is not null` }],
+  checks: [
+    { name: 'app_user_super_admin_has_agency', expression: `role <> 'super_admin' or agency_id is not null` },
+  ],
 });
 
 /** A person with an account on the platform. */

@@ -1,4 +1,6 @@
 import { Migration20261124000000Initial } from './Migration20261124000000Initial.ts';
 
 /** Every migration, in order. `npm run db:migration:create` writes new ones here. */
-export const migrationsList = [{ name: 'Migration20261124000000Initial', class: Migration20261124000000Initial }];
+export const migrationsList = [
+  { name: 'Migration20261124000000Initial', class: Migration20261124000000Initial },
+];

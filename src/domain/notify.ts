@@ -1,0 +1,25 @@
+import { Notification } from '../db/entities/index.ts';
+import type { JobQueue } from '../db/job-queue.ts';
+import type { Em } from '../db/orm.ts';
+import type { NotificationKind, NotificationPayloads } from './notification-kinds.ts';
+
+/** Records domain events that concern a person, and queues their Telegram push. */
+export interface Notifier {
+  /** Creates the notification in `em`'s transaction and queues its push. Call inside the change's transaction. */
+  notify<K extends NotificationKind>(
+    em: Em,
+    userId: number,
+    kind: K,
+    data: NotificationPayloads[K],
+  ): Promise<void>;
+}
+
+export function createNotifier(jobs: JobQueue): Notifier {
+  return {
+    async notify(em, userId, kind, data) {
+      const notification = em.create(Notification, { user: userId, kind, data, readAt: null });
+      await em.flush();
+      await jobs.send(em, 'notification.push', { notificationId: notification.id });
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { DomainDeps } from './deps.ts';
+
+// Placeholder until the service is written (foundation issue, in progress).
+export function createReviewService(_deps: DomainDeps) {
+  return {};
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { createJobQueue, type JobQueue } from '../../src/db/job-queue.ts';
+import { createOrm, migrateToLatest, type Orm } from '../../src/db/orm.ts';
+import { manualClock } from '../../src/domain/clock.ts';
+import { createDomain, type Domain } from '../../src/domain/index.ts';
+import { emailJobHandler } from '../../src/domain/mail/outbox.ts';
+import type { MailTransport, OutgoingEmail } from '../../src/domain/mail/transport.ts';
+import { createSecrets } from '../../src/domain/secrets.ts';
+
+/** Which database the suite runs on: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
+export const databaseKind: 'postgresql' | 'pglite' = process.env.DATABASE_URL ? 'postgresql' : 'pglite';
+
+/** A mail transport that records what it delivers and can be made to fail. */
+export interface CapturingTransport extends MailTransport {
+  sent: OutgoingEmail[];
+  failing: boolean;
+}
+
+export function capturingTransport(): CapturingTransport {
+  const transport: CapturingTransport = {
+    sent: [],
+    failing: false,
+    async send(email) {
+      if (transport.failing) throw new Error('SMTP unavailable');
+      transport.sent.push(email);
+    },
+  };
+  return transport;
+}
+
+export interface TestDatabase {
+  orm: Orm;
+  jobs: JobQueue;
+  domain: Domain;
+  clock: ReturnType<typeof manualClock>;
+  mail: CapturingTransport;
+  /** Delivers every queued email now (through `mail`). */
+  deliverEmails(): Promise<{ done: number; failed: number }>;
+  close(): Promise<void>;
+}
+
+async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`drop database if exists "${name}" with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * A fresh, migrated database with the whole domain wired to it: a manual clock
+ * (starting 2026-12-01 10:00 Almaty), a capturing mail transport and a job
+ * queue driven by hand (`jobs.runAvailable`).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const baseUrl = process.env.DATABASE_URL;
+  const server = baseUrl ? await createServerDatabase(baseUrl) : undefined;
+  const orm = await createOrm({ databaseUrl: server?.url });
+  await migrateToLatest(orm);
+  const logger = pino({ level: 'silent' });
+  const jobs = createJobQueue({ orm, databaseUrl: server?.url, logger, background: false });
+  await jobs.start();
+  const secrets = createSecrets('test-secret-test-secret-test-secret-0123456789');
+  const clock = manualClock('2026-12-01T05:00:00Z');
+  const domain = createDomain({ clock, jobs, secrets });
+  const mail = capturingTransport();
+  jobs.handle('email.send', emailJobHandler(mail, secrets));
+  return {
+    orm,
+    jobs,
+    domain,
+    clock,
+    mail,
+    deliverEmails: () => jobs.runAvailable('email.send'),
+    async close() {
+      await jobs.stop();
+      await orm.close();
+      await server?.drop();
+    },
+  };
+}
