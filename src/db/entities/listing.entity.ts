@@ -12,7 +12,7 @@ export const ListingSchema = defineEntity({
     address: p.string().length(300).nullable(),
     /** Integer tenge. */
     pricePerNight: p.integer().check('price_per_night > 0'),
-    maxGuests: p.integer().check('max_guests between 1 and 50'),
+    maxGuests: p.integer().check('max_guests >= 1 and max_guests <= 50'),
     description: p.text(),
     /** Codes from the amenity catalogue (src/domain/amenities.ts). */
     amenities: p.array().default([]),

@@ -11,7 +11,7 @@ export const ReviewSchema = defineEntity({
     booking: () => p.oneToOne(Booking).owner().unique('review_booking_unique'),
     listing: () => p.manyToOne(Listing).deleteRule('cascade'),
     author: () => p.manyToOne(User),
-    rating: p.integer().check('rating between 1 and 5'),
+    rating: p.integer().check('rating >= 1 and rating <= 5'),
     text: p.text().default(''),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

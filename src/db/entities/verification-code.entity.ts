@@ -23,7 +23,7 @@ export const VerificationCodeSchema = defineEntity({
     { name: 'verification_code_telegram_idx', properties: ['telegramId', 'createdAt'] },
     { name: 'verification_code_email_idx', properties: ['email', 'createdAt'] },
   ],
-  checks: [{ name: 'verification_code_attempts_range', expression: 'attempts between 0 and 3' }],
+  checks: [{ name: 'verification_code_attempts_range', expression: 'attempts >= 0 and attempts <= 3' }],
 });
 
 /** A one-time code that links a Telegram user to an existing account. */

@@ -61,7 +61,7 @@ export class Migration20261124000000Initial extends Migration {
       `alter table "listing" add constraint "listing_price_per_night_check" check (price_per_night > 0);`,
     );
     this.addSql(
-      `alter table "listing" add constraint "listing_max_guests_check" check (max_guests between 1 and 50);`,
+      `alter table "listing" add constraint "listing_max_guests_check" check (max_guests >= 1 and max_guests <= 50);`,
     );
     this.addSql(
       `create table "favorite" ("id" serial primary key, "user_id" int not null, "listing_id" int not null, "created_at" timestamptz not null);`,
@@ -91,7 +91,9 @@ export class Migration20261124000000Initial extends Migration {
     );
     this.addSql(`alter table "review" add constraint "review_booking_unique" unique ("booking_id");`);
     this.addSql(`create index "review_listing_idx" on "review" ("listing_id", "created_at");`);
-    this.addSql(`alter table "review" add constraint "review_rating_check" check (rating between 1 and 5);`);
+    this.addSql(
+      `alter table "review" add constraint "review_rating_check" check (rating >= 1 and rating <= 5);`,
+    );
     this.addSql(
       `create table "payment" ("id" serial primary key, "booking_id" int not null, "amount" int not null, "provider" varchar(20) not null default 'demo', "status" text not null default 'succeeded', "idempotency_key" varchar(100) not null, "created_at" timestamptz not null);`,
     );
@@ -129,7 +131,7 @@ export class Migration20261124000000Initial extends Migration {
     );
     this.addSql(`create index "verification_code_email_idx" on "verification_code" ("email", "created_at");`);
     this.addSql(
-      `alter table "verification_code" add constraint "verification_code_attempts_range" check (attempts between 0 and 3);`,
+      `alter table "verification_code" add constraint "verification_code_attempts_range" check (attempts >= 0 and attempts <= 3);`,
     );
     this.addSql(
       `alter table "app_user" add constraint "app_user_agency_id_foreign" foreign key ("agency_id") references "agency" ("id") on delete set null;`,
