@@ -1,6 +1,18 @@
+import { createPlatformAgencyOps } from './admin/platform-agencies.ts';
+import { createPlatformRealtorOps } from './admin/platform-realtors.ts';
+import { createPlatformUserOps } from './admin/platform-users.ts';
 import type { DomainDeps } from './deps.ts';
 
-// Placeholder until the service is written (foundation issue, in progress).
-export function createPlatformService(_deps: DomainDeps) {
-  return {};
+/**
+ * What the Superuser runs: agencies, users (roles and status) and realtors
+ * across the platform. Every method requires an active Superuser.
+ */
+export function createPlatformService(deps: DomainDeps) {
+  return {
+    ...createPlatformAgencyOps(deps),
+    ...createPlatformUserOps(deps),
+    ...createPlatformRealtorOps(deps),
+  };
 }
+
+export type PlatformService = ReturnType<typeof createPlatformService>;
