@@ -37,7 +37,9 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'migrate': {
         const applied = runtime.appliedMigrations;
-        console.log(applied.length ? `Applied on ${where}: ${applied.join(', ')}` : `${where} is up to date.`);
+        console.log(
+          applied.length ? `Applied on ${where}: ${applied.join(', ')}` : `${where} is up to date.`,
+        );
         return 0;
       }
       case 'migration:create': {

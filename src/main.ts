@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = await openRuntime(config, logger, { workers: true });
   const database = config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`;
-  logger.info({ database, appliedMigrations: runtime.appliedMigrations }, 'database ready, migrations applied');
+  logger.info(
+    { database, appliedMigrations: runtime.appliedMigrations },
+    'database ready, migrations applied',
+  );
   if (!config.TELEGRAM_BOT_TOKEN) {
     logger.warn(
       'TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather in Telegram and put TELEGRAM_BOT_TOKEN=… in .env or the environment',

@@ -32,7 +32,11 @@ export interface RuntimeOptions {
  * lock so a second process fails fast), applies pending migrations, starts the
  * job queue and builds the domain. Shared by `main.ts` and `cli.ts`.
  */
-export async function openRuntime(config: AppConfig, logger: Logger, options: RuntimeOptions): Promise<Runtime> {
+export async function openRuntime(
+  config: AppConfig,
+  logger: Logger,
+  options: RuntimeOptions,
+): Promise<Runtime> {
   const releaseLock = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR);
   let orm: Orm | undefined;
   try {
@@ -42,7 +46,12 @@ export async function openRuntime(config: AppConfig, logger: Logger, options: Ru
       debug: config.DB_DEBUG,
     });
     const appliedMigrations = await migrateToLatest(orm);
-    const jobs = createJobQueue({ orm, databaseUrl: config.DATABASE_URL, logger, background: options.workers });
+    const jobs = createJobQueue({
+      orm,
+      databaseUrl: config.DATABASE_URL,
+      logger,
+      background: options.workers,
+    });
     await jobs.start();
     const secrets = createSecrets(resolveAppSecret(config));
     const domain = createDomain({ clock: options.clock ?? systemClock, jobs, secrets });

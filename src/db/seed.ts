@@ -17,11 +17,35 @@ const AGENCIES = [
 
 const PEOPLE: { email: string; phone: string; fullName: string; role: UserRole; agency?: number }[] = [
   { email: 'owner@demo.kz', phone: '+77010000001', fullName: 'Айдар Сейтказиев', role: 'superuser' },
-  { email: 'admin.almaty@demo.kz', phone: '+77010000002', fullName: 'Мадина Ахметова', role: 'super_admin', agency: 0 },
-  { email: 'admin.astana@demo.kz', phone: '+77010000003', fullName: 'Ерлан Жумабаев', role: 'super_admin', agency: 1 },
-  { email: 'realtor1@demo.kz', phone: '+77010000011', fullName: 'Асель Нурланова', role: 'realtor', agency: 0 },
+  {
+    email: 'admin.almaty@demo.kz',
+    phone: '+77010000002',
+    fullName: 'Мадина Ахметова',
+    role: 'super_admin',
+    agency: 0,
+  },
+  {
+    email: 'admin.astana@demo.kz',
+    phone: '+77010000003',
+    fullName: 'Ерлан Жумабаев',
+    role: 'super_admin',
+    agency: 1,
+  },
+  {
+    email: 'realtor1@demo.kz',
+    phone: '+77010000011',
+    fullName: 'Асель Нурланова',
+    role: 'realtor',
+    agency: 0,
+  },
   { email: 'realtor2@demo.kz', phone: '+77010000012', fullName: 'Тимур Касымов', role: 'realtor', agency: 0 },
-  { email: 'realtor3@demo.kz', phone: '+77010000013', fullName: 'Динара Омарова', role: 'realtor', agency: 1 },
+  {
+    email: 'realtor3@demo.kz',
+    phone: '+77010000013',
+    fullName: 'Динара Омарова',
+    role: 'realtor',
+    agency: 1,
+  },
   { email: 'realtor4@demo.kz', phone: '+77010000014', fullName: 'Руслан Беков', role: 'realtor', agency: 1 },
   { email: 'guest1@demo.kz', phone: '+77010000021', fullName: 'Алия Серикова', role: 'guest' },
   { email: 'guest2@demo.kz', phone: '+77010000022', fullName: 'Данияр Ибраев', role: 'guest' },
@@ -32,7 +56,13 @@ const PEOPLE: { email: string; phone: string; fullName: string; role: UserRole; 
 ];
 
 const CITIES = ['Алматы', 'Астана', 'Шымкент'];
-const KINDS = ['Студия', '1-комнатная квартира', '2-комнатная квартира', '3-комнатная квартира', 'Апартаменты'];
+const KINDS = [
+  'Студия',
+  '1-комнатная квартира',
+  '2-комнатная квартира',
+  '3-комнатная квартира',
+  'Апартаменты',
+];
 const PLACES: Record<string, string[]> = {
   Алматы: ['у Медеу', 'на Абая', 'в Бостандыкском районе', 'у Есентай Молла', 'на Толе би', 'у Арбата'],
   Астана: ['у Байтерека', 'на левом берегу', 'у Хан Шатыра', 'у EXPO', 'на Кенесары', 'у Мега Сильквей'],
@@ -120,7 +150,12 @@ export async function seedDemoData(em: Em, domain: Domain): Promise<string> {
     bookings++;
   }
   await domain.bookings.sweep(em.fork());
-  const texts = ['Отличная квартира, всё как на фото!', 'Чисто и уютно, рекомендую.', 'Хорошее расположение.', ''];
+  const texts = [
+    'Отличная квартира, всё как на фото!',
+    'Чисто и уютно, рекомендую.',
+    'Хорошее расположение.',
+    '',
+  ];
   for (const guest of guests) {
     for (const reviewable of await domain.reviews.reviewable(em.fork(), actorOf(guest))) {
       await domain.reviews.create(em.fork(), actorOf(guest), {
@@ -145,10 +180,15 @@ export async function seedDemoData(em: Em, domain: Domain): Promise<string> {
     bookings++;
     if (i % 4 === 1) await domain.payments.payDemo(em.fork(), actorOf(guest), { bookingId: booking.id });
     if (i % 4 === 2) {
-      await domain.bookings.confirm(em.fork(), actorOf(realtors[listing.realtorIndex]!), { bookingId: booking.id });
+      await domain.bookings.confirm(em.fork(), actorOf(realtors[listing.realtorIndex]!), {
+        bookingId: booking.id,
+      });
     }
     if (i % 4 === 3) {
-      await domain.bookings.cancel(em.fork(), actorOf(guest), { bookingId: booking.id, reason: 'Изменились планы' });
+      await domain.bookings.cancel(em.fork(), actorOf(guest), {
+        bookingId: booking.id,
+        reason: 'Изменились планы',
+      });
     }
   }
   // Blocks the realtors put on their calendars.

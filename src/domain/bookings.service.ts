@@ -3,21 +3,36 @@ import { Booking, Occupancy, User } from '../db/entities/index.ts';
 import type { Em } from '../db/orm.ts';
 import { type MaybeActor, requireActive } from './actor.ts';
 import { loadBookingFor } from './bookings/access.ts';
+import { lockListing } from './bookings/listing-lock.ts';
 import { GUEST_SCOPES, guestListQuery, REALTOR_FILTERS, realtorListQuery } from './bookings/lists.ts';
-import { newStaySchema } from './bookings/stay.ts';
 import { type SweepResult, sweepBookings } from './bookings/sweep.ts';
 import { cancelBooking, confirmBooking } from './bookings/transitions.ts';
 import { type BookingView, bookingRef, bookingView, bookingViews } from './bookings/view.ts';
-import { findVisibleListing, lockListing } from './bookings/visibility.ts';
-import { almatyToday, nightsBetween } from './dates.ts';
+import { findVisibleListing } from './bookings/visibility.ts';
+import { almatyToday } from './dates.ts';
 import { isExclusionViolation } from './db-errors.ts';
 import type { DomainDeps } from './deps.ts';
 import { DatesTaken, Forbidden, NotFound, ValidationFailed } from './errors.ts';
-import { idSchema, type Page, type PageInput, pageOf, pageSchema, parseInput } from './validation.ts';
+import { stayOf } from './listings/stay.ts';
+import {
+  idSchema,
+  isoDateSchema,
+  type Page,
+  type PageInput,
+  pageOf,
+  pageSchema,
+  parseInput,
+} from './validation.ts';
 
-export type { BookingView } from './bookings/view.ts';
 export type { SweepResult } from './bookings/sweep.ts';
+export type { BookingView } from './bookings/view.ts';
 
+const newBookingSchema = z.object({
+  listingId: idSchema,
+  checkIn: isoDateSchema,
+  checkOut: isoDateSchema,
+  guests: z.number().int().min(1).max(50),
+});
 const bookingIdSchema = z.object({ bookingId: idSchema });
 const cancelSchema = z.object({
   bookingId: idSchema,
@@ -54,24 +69,26 @@ export function createBookingService(deps: DomainDeps) {
       input: { listingId: number; checkIn: string; checkOut: string; guests: number },
     ): Promise<BookingView> {
       const me = requireActive(actor);
-      const stay = parseInput(newStaySchema(today()), input);
+      const { listingId, ...wanted } = parseInput(newBookingSchema, input);
+      // The same stay rules as search: check-in today or later, at most 90 nights.
+      const { checkIn, checkOut, nights } = stayOf(wanted, today())!;
       try {
         return await em.transactional(async (tx) => {
-          await lockListing(tx, stay.listingId);
-          const listing = await findVisibleListing(tx, stay.listingId);
-          if (!listing) throw new NotFound('listing', stay.listingId);
+          await lockListing(tx, listingId);
+          const listing = await findVisibleListing(tx, listingId);
+          if (!listing) throw new NotFound('listing', listingId);
           if (listing.realtor.id === me.id) throw new Forbidden('a realtor cannot book their own listing');
-          if (stay.guests > listing.maxGuests) {
+          if (wanted.guests > listing.maxGuests) {
             throw new ValidationFailed([{ field: 'guests', message: `at most ${listing.maxGuests}` }]);
           }
           const guest = await tx.findOneOrFail(User, me.id);
           const booking = tx.create(Booking, {
             listing,
             guest,
-            checkIn: stay.checkIn,
-            checkOut: stay.checkOut,
-            guests: stay.guests,
-            total: nightsBetween(stay.checkIn, stay.checkOut) * listing.pricePerNight,
+            checkIn,
+            checkOut,
+            guests: wanted.guests,
+            total: nights * listing.pricePerNight,
             status: 'pending',
             cancelledBy: null,
             cancelReason: null,
@@ -82,8 +99,8 @@ export function createBookingService(deps: DomainDeps) {
           await tx.flush();
           tx.create(Occupancy, {
             listing,
-            startsOn: stay.checkIn,
-            endsOn: stay.checkOut,
+            startsOn: checkIn,
+            endsOn: checkOut,
             booking,
             block: null,
           });

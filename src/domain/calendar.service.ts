@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AvailabilityBlock, Booking, type BookingStatus, Occupancy } from '../db/entities/index.ts';
 import type { Em } from '../db/orm.ts';
 import { type MaybeActor, requireActive, requireRole } from './actor.ts';
+import { lockListing } from './bookings/listing-lock.ts';
 import { almatyToday, eachDay, nextMonthStart, nightsBetween } from './dates.ts';
 import { isExclusionViolation } from './db-errors.ts';
 import type { DomainDeps } from './deps.ts';
@@ -132,6 +133,8 @@ export function createCalendarService(deps: DomainDeps) {
       try {
         return await em.transactional(async (tx) => {
           const listing = await findOwnListing(tx, me, listingId);
+          // One writer of a listing's days at a time: a clean dates_taken, never a deadlock.
+          await lockListing(tx, listingId);
           const block = tx.create(AvailabilityBlock, {
             listing,
             startsOn,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Favorite } from '../db/entities/index.ts';
 import type { Em } from '../db/orm.ts';
 import { type MaybeActor, requireActive } from './actor.ts';
-import { findVisibleListing, isListingVisible } from './bookings/visibility.ts';
+import { findVisibleListing, visibleListingIds } from './bookings/visibility.ts';
 import type { DomainDeps } from './deps.ts';
 import { NotFound } from './errors.ts';
 import { idSchema, type Page, type PageInput, pageOf, pageSchema, parseInput } from './validation.ts';
@@ -58,12 +58,16 @@ export function createFavoriteService(_deps: DomainDeps) {
         Favorite,
         { user: me.id },
         {
-          populate: ['listing.realtor.agency'],
+          populate: ['listing'],
           orderBy: { createdAt: 'desc', id: 'desc' },
           limit: pageSize,
           offset: (page - 1) * pageSize,
           refresh: true,
         },
+      );
+      const visible = await visibleListingIds(
+        em,
+        favorites.map((favorite) => favorite.listing.id),
       );
       const items = favorites.map(({ listing }) => ({
         id: listing.id,
@@ -72,7 +76,7 @@ export function createFavoriteService(_deps: DomainDeps) {
         pricePerNight: listing.pricePerNight,
         ratingAvg: listing.ratingAvg,
         ratingCount: listing.ratingCount,
-        visible: isListingVisible(listing),
+        visible: visible.has(listing.id),
       }));
       return pageOf(items, total, page, pageSize);
     },

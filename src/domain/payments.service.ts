@@ -83,7 +83,8 @@ export function createPaymentService(deps: DomainDeps) {
         return await payOnce(em, me, bookingId);
       } catch (error) {
         // The row lock makes this unreachable in practice; the unique key is the last word if it is not.
-        if (isUniqueViolation(error, 'payment_idempotency_key_unique')) return payOnce(em.fork(), me, bookingId);
+        if (isUniqueViolation(error, 'payment_idempotency_key_unique'))
+          return payOnce(em.fork(), me, bookingId);
         throw error;
       }
     },

@@ -14,6 +14,6 @@ export function normalizeKzPhone(input: string): string | null {
   else if (/^7\d{10}$/.test(candidate)) candidate = `+${candidate}`;
   else if (/^\d{10}$/.test(candidate)) candidate = `+7${candidate}`;
   const phone = parsePhoneNumberFromString(candidate, 'KZ');
-  if (!phone || phone.country !== 'KZ' || !phone.isValid()) return null;
+  if (phone?.country !== 'KZ' || !phone.isValid()) return null;
   return phone.number;
 }

@@ -104,8 +104,15 @@ describe('bookings service', () => {
 
     it('refuses dates in the past, reversed or too long stays and too many guests', async () => {
       const { listing, guest } = await world();
-      const attempt = (checkIn: string, checkOut: string, guests = 1) => () =>
-        db.domain.bookings.create(fork(), guest.actor, { listingId: listing.id, checkIn, checkOut, guests });
+      const attempt =
+        (checkIn: string, checkOut: string, guests = 1) =>
+        () =>
+          db.domain.bookings.create(fork(), guest.actor, {
+            listingId: listing.id,
+            checkIn,
+            checkOut,
+            guests,
+          });
       await expectRefused(attempt(day(-1), day(2)), 'validation_failed');
       await expectRefused(attempt(day(5), day(5)), 'validation_failed');
       await expectRefused(attempt(day(5), day(4)), 'validation_failed');
@@ -165,23 +172,26 @@ describe('bookings service', () => {
       expect(booking.status).toBe('pending');
     });
 
-    it('does not find unpublished listings, nor those of an inactive realtor or agency', async () => {
+    it('does not find unpublished listings, nor those of an inactive or former realtor or agency', async () => {
       const { guest } = await world();
       const unpublished = await world();
       const blockedRealtor = await world();
       const closedAgency = await world();
+      const demoted = await world();
       const em = fork();
       await em.nativeUpdate(User, { id: blockedRealtor.realtor.user.id }, { status: 'blocked' });
-      await em.getConnection().execute('update listing set published = false where id = ?', [
-        unpublished.listing.id,
-      ]);
-      await em.getConnection().execute('update agency set active = false where id = ?', [
-        closedAgency.realtor.user.agency!.id,
-      ]);
+      await em.nativeUpdate(User, { id: demoted.realtor.user.id }, { role: 'guest', agency: null });
+      await em
+        .getConnection()
+        .execute('update listing set published = false where id = ?', [unpublished.listing.id]);
+      await em
+        .getConnection()
+        .execute('update agency set active = false where id = ?', [closedAgency.realtor.user.agency!.id]);
       for (const listingId of [
         unpublished.listing.id,
         blockedRealtor.listing.id,
         closedAgency.listing.id,
+        demoted.listing.id,
         999_999,
       ]) {
         await expectRefused(
@@ -334,7 +344,8 @@ describe('bookings service', () => {
         'not_found',
       );
       await expectRefused(
-        () => db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id, reason: 'x'.repeat(501) }),
+        () =>
+          db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id, reason: 'x'.repeat(501) }),
         'validation_failed',
       );
     });
@@ -470,7 +481,8 @@ describe('bookings service', () => {
       expect(await list('new')).toEqual([pending.id]);
       expect(await list('upcoming')).toEqual([confirmed.id]);
       expect(await list('past')).toEqual([cancelled.id, finishedNotSwept.id]);
-      const [view] = (await db.domain.bookings.listForRealtor(fork(), realtor.actor, { filter: 'new' })).items;
+      const [view] = (await db.domain.bookings.listForRealtor(fork(), realtor.actor, { filter: 'new' }))
+        .items;
       expect(view).toMatchObject({ guestName: 'Айгерим Сапарова', guestPhone: guest.user.phone });
     });
 

@@ -51,7 +51,11 @@ describe('bookings sweep', () => {
     expect(await occupancyOf(db.orm.em, unpaidArrivingToday.id)).toHaveLength(1);
     expect((await fork().findOneOrFail(Booking, checkedOutToday.id)).completedAt).toEqual(db.clock.now());
 
-    const notifications = await fork().find(Notification, { user: guest.user.id }, { orderBy: { id: 'asc' } });
+    const notifications = await fork().find(
+      Notification,
+      { user: guest.user.id },
+      { orderBy: { id: 'asc' } },
+    );
     expect(notifications.map((n) => [n.kind, (n.data as { bookingId: number }).bookingId])).toEqual([
       ['booking_completed', checkedOutToday.id],
       ['booking_cancelled', unpaidArrivedYesterday.id],

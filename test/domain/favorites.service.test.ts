@@ -16,7 +16,10 @@ describe('favorites service', () => {
 
   async function world() {
     const realtor = await makeUser(fork(), 'realtor');
-    const listing = await makeListing(fork(), realtor.user, { title: 'Студия у Арбата', pricePerNight: 18_000 });
+    const listing = await makeListing(fork(), realtor.user, {
+      title: 'Студия у Арбата',
+      pricePerNight: 18_000,
+    });
     const guest = await makeUser(fork(), 'guest');
     return { realtor, listing, guest };
   }
@@ -79,9 +82,9 @@ describe('favorites service', () => {
       },
     ]);
 
-    await fork().getConnection().execute('update agency set active = false where id = ?', [
-      realtor.user.agency!.id,
-    ]);
+    await fork()
+      .getConnection()
+      .execute('update agency set active = false where id = ?', [realtor.user.agency!.id]);
     const afterAgencyClosed = await db.domain.favorites.list(fork(), guest.actor);
     expect(afterAgencyClosed.items.every((item) => !item.visible)).toBe(true);
   });
@@ -92,9 +95,9 @@ describe('favorites service', () => {
     await expect(
       db.domain.favorites.add(fork(), guest.actor, { listingId: hidden.id }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(
-      db.domain.favorites.add(fork(), guest.actor, { listingId: 999_999 }),
-    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(db.domain.favorites.add(fork(), guest.actor, { listingId: 999_999 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(
       db.domain.favorites.add(fork(), guest.actor, { listingId: 'x' as unknown as number }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
@@ -111,9 +114,9 @@ describe('favorites service', () => {
       removed: false,
     });
     expect(await db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(true);
-    await expect(
-      db.domain.favorites.add(fork(), null, { listingId: listing.id }),
-    ).rejects.toMatchObject({ code: 'account_required' });
+    await expect(db.domain.favorites.add(fork(), null, { listingId: listing.id })).rejects.toMatchObject({
+      code: 'account_required',
+    });
     await expect(db.domain.favorites.list(fork(), blocked.actor)).rejects.toMatchObject({
       code: 'account_blocked',
     });

@@ -49,7 +49,12 @@ describe('payments service', () => {
   it('records the payment of the total and confirms the booking, telling the realtor and the guest', async () => {
     const { realtor, guest, booking } = await pendingBooking();
     const paid = await db.domain.payments.payDemo(fork(), guest.actor, { bookingId: booking.id });
-    expect(paid).toMatchObject({ amount: 40_000, bookingId: booking.id, status: 'succeeded', alreadyPaid: false });
+    expect(paid).toMatchObject({
+      amount: 40_000,
+      bookingId: booking.id,
+      status: 'succeeded',
+      alreadyPaid: false,
+    });
     const payment = await fork().findOneOrFail(Payment, paid.paymentId);
     expect(payment).toMatchObject({
       amount: 40_000,
@@ -60,7 +65,10 @@ describe('payments service', () => {
     const stored = await fork().findOneOrFail(Booking, booking.id);
     expect(stored.status).toBe('confirmed');
     expect(stored.confirmedAt).toEqual(db.clock.now());
-    expect(await notificationKinds(db.orm.em, realtor.user.id)).toEqual(['booking_created', 'booking_confirmed']);
+    expect(await notificationKinds(db.orm.em, realtor.user.id)).toEqual([
+      'booking_created',
+      'booking_confirmed',
+    ]);
     expect(await notificationKinds(db.orm.em, guest.user.id)).toEqual(['booking_confirmed']);
     const [confirmed] = await fork().find(Notification, { user: guest.user.id });
     expect(confirmed?.data).toMatchObject({ bookingId: booking.id, by: 'payment', total: 40_000 });
@@ -83,7 +91,10 @@ describe('payments service', () => {
     expect(new Set(results.map((result) => result.paymentId)).size).toBe(1);
     expect(results.filter((result) => !result.alreadyPaid)).toHaveLength(1);
     expect(await fork().count(Payment, { booking: booking.id })).toBe(1);
-    expect(await notificationKinds(db.orm.em, realtor.user.id)).toEqual(['booking_created', 'booking_confirmed']);
+    expect(await notificationKinds(db.orm.em, realtor.user.id)).toEqual([
+      'booking_created',
+      'booking_confirmed',
+    ]);
   });
 
   it('tells the truth when a payment and a cancellation race', async () => {
@@ -146,8 +157,10 @@ describe('payments service', () => {
     const { realtor, listing, booking } = await pendingBooking();
     const stranger = await makeUser(fork(), 'guest');
     const blocked = await makeUser(fork(), 'guest', { status: 'blocked' });
-    const pay = (actor: typeof stranger.actor | null, bookingId = booking.id) => () =>
-      db.domain.payments.payDemo(fork(), actor, { bookingId });
+    const pay =
+      (actor: typeof stranger.actor | null, bookingId = booking.id) =>
+      () =>
+        db.domain.payments.payDemo(fork(), actor, { bookingId });
     await expectRefused(pay(realtor.actor), 'forbidden');
     await expectRefused(pay(stranger.actor), 'not_found');
     await expectRefused(pay(stranger.actor, 999_999), 'not_found');

@@ -127,9 +127,14 @@ describe('reviews service', () => {
   it('refuses stays that are not completed, other people and bad input', async () => {
     const { realtor, listing } = await listingWithRealtor();
     const guest = await makeUser(fork(), 'guest');
-    const review = (bookingId: number, actor = guest.actor, extra: { rating?: number; text?: string } = {}) =>
+    const review =
+      (bookingId: number, actor = guest.actor, extra: { rating?: number; text?: string } = {}) =>
       () =>
-        db.domain.reviews.create(fork(), actor, { bookingId, rating: extra.rating ?? 5, text: extra.text ?? '' });
+        db.domain.reviews.create(fork(), actor, {
+          bookingId,
+          rating: extra.rating ?? 5,
+          text: extra.text ?? '',
+        });
     for (const [status, from] of [
       ['pending', 2],
       ['confirmed', 6],
@@ -159,13 +164,21 @@ describe('reviews service', () => {
     const other = await listingWithRealtor();
     const author = await makeUser(fork(), 'guest', { fullName: 'Мадина Касымова' });
     const stays = [
-      await makeBooking(fork(), listing, author.user, { checkIn: day(-20), checkOut: day(-18), status: 'completed' }),
+      await makeBooking(fork(), listing, author.user, {
+        checkIn: day(-20),
+        checkOut: day(-18),
+        status: 'completed',
+      }),
       await makeBooking(fork(), other.listing, author.user, {
         checkIn: day(-16),
         checkOut: day(-14),
         status: 'completed',
       }),
-      await makeBooking(fork(), listing, author.user, { checkIn: day(-12), checkOut: day(-10), status: 'completed' }),
+      await makeBooking(fork(), listing, author.user, {
+        checkIn: day(-12),
+        checkOut: day(-10),
+        status: 'completed',
+      }),
     ];
     const reviews = [];
     for (const [index, booking] of stays.entries()) {
@@ -193,6 +206,8 @@ describe('reviews service', () => {
     await expect(
       db.domain.reviews.forListing(fork(), { listingId: listing.id, limit: 21 }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(db.domain.reviews.listMine(fork(), null)).rejects.toMatchObject({ code: 'account_required' });
+    await expect(db.domain.reviews.listMine(fork(), null)).rejects.toMatchObject({
+      code: 'account_required',
+    });
   });
 });

@@ -63,6 +63,7 @@ export async function cancelBooking(
     },
   );
   if (changed === 0) throw await staleState(em, booking.id);
+  await em.nativeDelete(Occupancy, { booking: booking.id });
   return previous;
 }
 
@@ -77,7 +78,12 @@ export async function completeStay(em: Em, bookingId: number, at: Date, today: s
 }
 
 /** The sweep: a booking still pending after its check-in day is cancelled by the system and frees its dates. */
-export async function expireUnconfirmed(em: Em, bookingId: number, at: Date, today: string): Promise<boolean> {
+export async function expireUnconfirmed(
+  em: Em,
+  bookingId: number,
+  at: Date,
+  today: string,
+): Promise<boolean> {
   const changed = await em.nativeUpdate(
     Booking,
     { id: bookingId, status: 'pending', checkIn: { $lt: today } },

@@ -1,31 +1,24 @@
 import { Listing } from '../../db/entities/index.ts';
 import type { Em } from '../../db/orm.ts';
+import { VISIBLE_LISTINGS_FROM, VISIBLE_LISTINGS_WHERE } from '../listings/visibility.ts';
 
 /**
- * A listing guests may see, book and favourite: published, its realtor
- * active, and the realtor's agency active (or the realtor has none).
- * Expects `listing.realtor` (and its agency, when it has one) loaded.
+ * Which of `listingIds` guests may see, book and favourite — by the same SQL
+ * rule search and the details card use (published, realtor active and still a
+ * realtor, agency active or none), so that they never disagree.
  */
-export function isListingVisible(listing: Listing): boolean {
-  const realtor = listing.realtor;
-  if (!listing.published || realtor.status !== 'active') return false;
-  return !realtor.agency || realtor.agency.active;
+export async function visibleListingIds(em: Em, listingIds: number[]): Promise<Set<number>> {
+  if (listingIds.length === 0) return new Set();
+  const rows = await em.execute<{ id: number }[]>(
+    `select l.id from ${VISIBLE_LISTINGS_FROM}
+      where l.id in (${listingIds.map(() => '?').join(', ')}) and ${VISIBLE_LISTINGS_WHERE}`,
+    listingIds,
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
-/** The listing with its realtor and agency, when it exists and is visible to guests; else null. */
+/** The listing, when it exists and guests may see it; else null. */
 export async function findVisibleListing(em: Em, listingId: number): Promise<Listing | null> {
-  const listing = await em.findOne(Listing, listingId, { populate: ['realtor.agency'], refresh: true });
-  return listing && isListingVisible(listing) ? listing : null;
-}
-
-/**
- * Locks the listing's row until the transaction ends, so bookings and reviews
- * of one listing are written one at a time. Without it, two concurrent
- * bookings waiting on each other's occupancy row could end in a deadlock
- * instead of a clean `dates_taken`, and two reviews could each compute the
- * rating without the other. `for no key update` leaves foreign-key checks
- * (favourites, blocks) unblocked.
- */
-export async function lockListing(em: Em, listingId: number): Promise<void> {
-  await em.execute('select id from listing where id = ? for no key update', [listingId]);
+  if (!(await visibleListingIds(em, [listingId])).has(listingId)) return null;
+  return em.findOne(Listing, listingId, { refresh: true });
 }
