@@ -62,7 +62,10 @@ describe('database schema', () => {
          values (${listing.id}, ${guest.id}, '2026-12-10', '2026-12-11', 0, 1000, now(), now())`,
         /booking_guests_check/,
       ],
-      [`update app_user set role = 'super_admin', agency_id = null where id = ${guest.id}`, /super_admin_has_agency/],
+      [
+        `update app_user set role = 'super_admin', agency_id = null where id = ${guest.id}`,
+        /super_admin_has_agency/,
+      ],
     ];
     for (const [sql, constraint] of cases) {
       await expect(db.orm.em.fork().execute(sql)).rejects.toThrow(constraint);
