@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Listing } from '../../src/db/entities/index.ts';
 import { pendingSchemaChanges } from '../../src/db/migration-create.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeListing, makeUser } from '../support/fixtures.ts';
 
 describe('database schema', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
 
   it('matches the entities once every migration is applied (no migration is missing)', async () => {
-    expect(await pendingSchemaChanges(db.orm)).toEqual([]);
+    expect(await pendingSchemaChanges(suite.db.orm)).toEqual([]);
   });
 
   it('holds the overlap guard, the extension it needs and the check constraints', async () => {
-    const rows = await db.orm.em.fork().execute<{ conname: string; contype: string }[]>(
+    const rows = await suite.fork().execute<{ conname: string; contype: string }[]>(
       `select conname, contype from pg_constraint where conrelid::regclass::text in
          ('occupancy', 'listing', 'booking', 'review', 'payment', 'app_user', 'verification_code')`,
     );
@@ -38,14 +32,14 @@ describe('database schema', () => {
         'verification_code_attempts_range',
       ]),
     );
-    const extensions = await db.orm.em
+    const extensions = await suite.db.orm.em
       .fork()
       .execute<{ extname: string }[]>('select extname from pg_extension');
     expect(extensions.map((row) => row.extname)).toContain('btree_gist');
   });
 
   it('refuses money, guests, ratings and dates that break the rules, whatever the code does', async () => {
-    const em = db.orm.em.fork();
+    const em = suite.fork();
     const { user: realtor } = await makeUser(em, 'realtor');
     const listing = await makeListing(em, realtor);
     const { user: guest } = await makeUser(em, 'guest');
@@ -68,8 +62,8 @@ describe('database schema', () => {
       ],
     ];
     for (const [sql, constraint] of cases) {
-      await expect(db.orm.em.fork().execute(sql)).rejects.toThrow(constraint);
+      await expect(suite.fork().execute(sql)).rejects.toThrow(constraint);
     }
-    expect((await db.orm.em.fork().findOneOrFail(Listing, listing.id)).pricePerNight).toBe(15000);
+    expect((await suite.fork().findOneOrFail(Listing, listing.id)).pricePerNight).toBe(15000);
   });
 });

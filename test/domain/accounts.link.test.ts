@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TelegramProfile, VerificationCode } from '../../src/db/entities/index.ts';
 import { CodeInvalid, type DomainError } from '../../src/domain/errors.ts';
 import {
@@ -9,20 +9,14 @@ import {
   uniqueTelegramId,
   wrongCode,
 } from '../support/accounts.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeUser } from '../support/fixtures.ts';
 
 describe('accounts service: linking with an emailed code', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
 
-  const fork = () => db.orm.em.fork();
-  const accounts = () => db.domain.accounts;
+  const fork = suite.fork;
+  const accounts = () => suite.db.domain.accounts;
 
   /** An existing account and a Telegram user (known to the bot) who asked for its code. */
   async function requestedCode(options: { status?: 'active' | 'blocked' } = {}) {
@@ -30,7 +24,7 @@ describe('accounts service: linking with an emailed code', () => {
     const telegramId = uniqueTelegramId();
     await accounts().touchProfile(fork(), { telegramId, chatId: telegramId, languageCode: 'ru' });
     await accounts().startLink(fork(), { telegramId, email: user.email });
-    const code = await linkCodeSentTo(db, user.email);
+    const code = await linkCodeSentTo(suite.db, user.email);
     return { user, telegramId, code };
   }
 
@@ -40,7 +34,7 @@ describe('accounts service: linking with an emailed code', () => {
 
   it('links an existing account with the emailed code and tells its owner', async () => {
     const { user, telegramId, code } = await requestedCode();
-    const sent = db.mail.sent.length;
+    const sent = suite.db.mail.sent.length;
     expect(
       await accounts().confirmLink(fork(), { telegramId, code: `${code.slice(0, 3)} ${code.slice(3)}` }),
     ).toEqual({ userId: user.id, role: 'realtor' });
@@ -51,7 +45,7 @@ describe('accounts service: linking with an emailed code', () => {
       role: 'realtor',
     });
     expect((await codeRows(telegramId))[0]!.usedAt).not.toBeNull();
-    const emails = await mailTo(db, user.email, sent);
+    const emails = await mailTo(suite.db, user.email, sent);
     expect(emails.map((email) => email.subject)).toEqual(['Telegram привязан к вашему аккаунту']);
 
     await expect(accounts().confirmLink(fork(), { telegramId, code })).rejects.toMatchObject({
@@ -67,7 +61,7 @@ describe('accounts service: linking with an emailed code', () => {
     const { userId } = await accounts().register(fork(), person);
     const telegramId = uniqueTelegramId();
     await accounts().startLink(fork(), { telegramId, email: person.email });
-    const code = await linkCodeSentTo(db, person.email);
+    const code = await linkCodeSentTo(suite.db, person.email);
     await accounts().confirmLink(fork(), { telegramId, code });
     expect(await accounts().actorForTelegram(fork(), telegramId)).toMatchObject({ id: userId });
     expect(await accounts().actorForTelegram(fork(), person.telegram.telegramId)).toBeNull();
@@ -93,7 +87,7 @@ describe('accounts service: linking with an emailed code', () => {
     expect(unknown).toEqual(known);
     expect(unknown).toEqual({ expiresInMinutes: 10 });
 
-    expect(await mailTo(db, unknownEmail)).toEqual([]);
+    expect(await mailTo(suite.db, unknownEmail)).toEqual([]);
     const [row] = await codeRows(stranger);
     expect(row).toMatchObject({ email: unknownEmail, user: null });
     // Such a code can never succeed: every guess is wrong and costs an attempt.
@@ -109,7 +103,7 @@ describe('accounts service: linking with an emailed code', () => {
     const { user } = await makeUser(fork());
     const telegramId = uniqueTelegramId();
     await accounts().startLink(fork(), { telegramId, email: user.email });
-    const code = await linkCodeSentTo(db, user.email);
+    const code = await linkCodeSentTo(suite.db, user.email);
     expect(code).toMatch(/^\d{6}$/);
 
     const rows = await fork().execute<{ row: string }[]>(
@@ -117,7 +111,7 @@ describe('accounts service: linking with an emailed code', () => {
       [telegramId],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.row).toContain(db.domain.deps.secrets.hashCode(code));
+    expect(rows[0]!.row).toContain(suite.db.domain.deps.secrets.hashCode(code));
     expect(rows[0]!.row).not.toContain(code);
 
     const jobs = await fork().execute<{ data: string }[]>(
@@ -133,7 +127,7 @@ describe('accounts service: linking with an emailed code', () => {
 
   it('expires a code after 10 minutes', async () => {
     const { telegramId, code } = await requestedCode();
-    db.clock.advance(10 * 60_000 + 1000);
+    suite.db.clock.advance(10 * 60_000 + 1000);
     await expect(accounts().confirmLink(fork(), { telegramId, code })).rejects.toMatchObject({
       code: 'code_expired',
     });
@@ -186,9 +180,9 @@ describe('accounts service: linking with an emailed code', () => {
 
   it('lets only the newest code work', async () => {
     const { user, telegramId, code: first } = await requestedCode();
-    db.clock.advance(61_000);
+    suite.db.clock.advance(61_000);
     await accounts().startLink(fork(), { telegramId, email: user.email });
-    const second = await linkCodeSentTo(db, user.email);
+    const second = await linkCodeSentTo(suite.db, user.email);
     expect(second).not.toBe(first);
     await expect(accounts().confirmLink(fork(), { telegramId, code: first })).rejects.toMatchObject({
       code: 'code_invalid',
@@ -206,19 +200,19 @@ describe('accounts service: linking with an emailed code', () => {
       const ask = () => accounts().startLink(fork(), { telegramId, email: uniqueEmail() });
       await ask();
       await expect(ask()).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 60 });
-      db.clock.advance(30_000);
+      suite.db.clock.advance(30_000);
       await expect(ask()).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 30 });
       expect(await codeRows(telegramId)).toHaveLength(1);
 
       for (let i = 0; i < 4; i++) {
-        db.clock.advance(61_000);
+        suite.db.clock.advance(61_000);
         await ask();
       }
-      db.clock.advance(61_000);
+      suite.db.clock.advance(61_000);
       // Asked at 0, 91, 152, 213 and 274 s; now 335 s: the first leaves the hour in 3265 s.
       await expect(ask()).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 3265 });
       expect(await codeRows(telegramId)).toHaveLength(5);
-      db.clock.advance(3265 * 1000);
+      suite.db.clock.advance(3265 * 1000);
       await expect(ask()).resolves.toEqual({ expiresInMinutes: 10 });
     });
 
@@ -237,7 +231,7 @@ describe('accounts service: linking with an emailed code', () => {
         refusals.push(refusal);
       }
       expect(refusals[0]).toEqual(refusals[1]);
-      expect((await mailTo(db, user.email)).length).toBe(5);
+      expect((await mailTo(suite.db, user.email)).length).toBe(5);
     });
   });
 });

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Notification, TelegramProfile, User } from '../../src/db/entities/index.ts';
 import { mailTo, newPerson, uniqueEmail, uniqueTelegramId } from '../support/accounts.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeUser, uniquePhone } from '../support/fixtures.ts';
 
 describe('accounts service', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
 
-  const fork = () => db.orm.em.fork();
+  const fork = suite.fork;
+  const accounts = () => suite.db.domain.accounts;
 
   describe('register', () => {
     it('registers a guest, links the Telegram profile and sends the welcome email', async () => {
       const person = newPerson({ language: 'en' });
       const local = person.phone.replace('+7', '8 ').replace(/(\d{3})(\d{3})(\d{2})(\d{2})$/, '$1 $2 $3 $4');
-      const result = await db.domain.accounts.register(fork(), {
+      const result = await accounts().register(fork(), {
         ...person,
         phone: local,
         email: `  ${person.email.toUpperCase()} `,
@@ -41,14 +36,14 @@ describe('accounts service', () => {
         username: person.telegram.username,
       });
       expect(profile.user?.id).toBe(result.userId);
-      expect(await db.domain.accounts.actorForTelegram(fork(), person.telegram.telegramId)).toEqual({
+      expect(await accounts().actorForTelegram(fork(), person.telegram.telegramId)).toEqual({
         id: result.userId,
         role: 'guest',
         status: 'active',
         agencyId: null,
       });
 
-      const emails = await mailTo(db, person.email);
+      const emails = await mailTo(suite.db, person.email);
       expect(emails).toHaveLength(1);
       expect(emails[0]!.subject).toBe('Welcome to Daily Rentals');
       expect(emails[0]!.text).toContain(person.fullName);
@@ -56,40 +51,40 @@ describe('accounts service', () => {
 
     it('links a profile the bot already knows and writes the welcome email in its language', async () => {
       const person = newPerson();
-      await db.domain.accounts.touchProfile(fork(), {
+      await accounts().touchProfile(fork(), {
         telegramId: person.telegram.telegramId,
         chatId: person.telegram.chatId,
         languageCode: 'en-GB',
       });
-      const { userId } = await db.domain.accounts.register(fork(), person);
+      const { userId } = await accounts().register(fork(), person);
       const profiles = await fork().find(TelegramProfile, { telegramId: person.telegram.telegramId });
       expect(profiles).toHaveLength(1);
       expect(profiles[0]!.user?.id).toBe(userId);
       expect(profiles[0]!.language).toBe('en');
-      expect((await mailTo(db, person.email))[0]?.subject).toBe('Welcome to Daily Rentals');
+      expect((await mailTo(suite.db, person.email))[0]?.subject).toBe('Welcome to Daily Rentals');
     });
 
     it('registers without Telegram, in Russian by default', async () => {
       const { telegram: _telegram, ...person } = newPerson();
-      const { userId } = await db.domain.accounts.register(fork(), person);
+      const { userId } = await accounts().register(fork(), person);
       expect(await fork().count(TelegramProfile, { user: userId })).toBe(0);
-      expect((await mailTo(db, person.email))[0]?.subject).toBe('Добро пожаловать в Daily Rentals');
+      expect((await mailTo(suite.db, person.email))[0]?.subject).toBe('Добро пожаловать в Daily Rentals');
     });
 
     it('refuses a taken email or phone and writes nothing', async () => {
       const first = newPerson();
-      await db.domain.accounts.register(fork(), first);
-      await db.deliverEmails();
+      await accounts().register(fork(), first);
+      await suite.db.deliverEmails();
       const usersBefore = await fork().count(User);
-      const sentBefore = db.mail.sent.length;
+      const sentBefore = suite.db.mail.sent.length;
 
       const sameEmail = { ...newPerson(), email: first.email.toUpperCase() };
-      await expect(db.domain.accounts.register(fork(), sameEmail)).rejects.toMatchObject({
+      await expect(accounts().register(fork(), sameEmail)).rejects.toMatchObject({
         code: 'already_exists',
         field: 'email',
       });
       const samePhone = { ...newPerson(), phone: first.phone.replace('+7', '8') };
-      await expect(db.domain.accounts.register(fork(), samePhone)).rejects.toMatchObject({
+      await expect(accounts().register(fork(), samePhone)).rejects.toMatchObject({
         code: 'already_exists',
         field: 'phone',
       });
@@ -98,15 +93,15 @@ describe('accounts service', () => {
       for (const refused of [sameEmail, samePhone]) {
         expect(await fork().count(TelegramProfile, { telegramId: refused.telegram.telegramId })).toBe(0);
       }
-      expect((await db.deliverEmails()).done).toBe(0);
-      expect(db.mail.sent.length).toBe(sentBefore);
+      expect((await suite.db.deliverEmails()).done).toBe(0);
+      expect(suite.db.mail.sent.length).toBe(sentBefore);
     });
 
     it('lets only one of two simultaneous registrations of an email through', async () => {
       const email = uniqueEmail();
       const results = await Promise.allSettled([
-        db.domain.accounts.register(fork(), { ...newPerson(), email }),
-        db.domain.accounts.register(fork(), { ...newPerson(), email }),
+        accounts().register(fork(), { ...newPerson(), email }),
+        accounts().register(fork(), { ...newPerson(), email }),
       ]);
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       const refused = results.find((result) => result.status === 'rejected');
@@ -116,9 +111,9 @@ describe('accounts service', () => {
 
     it('refuses a Telegram user who already has an account', async () => {
       const first = newPerson();
-      await db.domain.accounts.register(fork(), first);
+      await accounts().register(fork(), first);
       const again = { ...newPerson(), telegram: first.telegram };
-      await expect(db.domain.accounts.register(fork(), again)).rejects.toMatchObject({
+      await expect(accounts().register(fork(), again)).rejects.toMatchObject({
         code: 'already_linked',
       });
       expect(await fork().count(User, { email: again.email })).toBe(0);
@@ -127,7 +122,7 @@ describe('accounts service', () => {
     it('rejects a foreign phone, a bad email and a missing name', async () => {
       const person = newPerson();
       await expect(
-        db.domain.accounts.register(fork(), {
+        accounts().register(fork(), {
           ...person,
           phone: '+1 202 555 0143',
           email: 'no-at',
@@ -150,7 +145,7 @@ describe('accounts service', () => {
       const english = uniqueTelegramId();
       const kazakh = uniqueTelegramId();
       expect(
-        await db.domain.accounts.touchProfile(fork(), {
+        await accounts().touchProfile(fork(), {
           telegramId: english,
           chatId: english,
           username: 'alex',
@@ -158,56 +153,54 @@ describe('accounts service', () => {
         }),
       ).toEqual({ telegramId: english, userId: null, language: 'en', botBlocked: false });
       expect(
-        await db.domain.accounts.touchProfile(fork(), {
+        await accounts().touchProfile(fork(), {
           telegramId: kazakh,
           chatId: kazakh,
           languageCode: 'kk',
         }),
       ).toMatchObject({ language: 'ru' });
-      expect(
-        await db.domain.accounts.touchProfile(fork(), { telegramId: english, chatId: english }),
-      ).toMatchObject({ language: 'en' });
+      expect(await accounts().touchProfile(fork(), { telegramId: english, chatId: english })).toMatchObject({
+        language: 'en',
+      });
       const profile = await fork().findOneOrFail(TelegramProfile, { telegramId: english });
       expect(profile.username).toBeNull();
     });
 
     it('keeps a chosen language whatever Telegram says', async () => {
       const telegramId = uniqueTelegramId();
-      await db.domain.accounts.touchProfile(fork(), { telegramId, chatId: telegramId, languageCode: 'en' });
-      await db.domain.accounts.setLanguage(fork(), telegramId, 'ru');
+      await accounts().touchProfile(fork(), { telegramId, chatId: telegramId, languageCode: 'en' });
+      await accounts().setLanguage(fork(), telegramId, 'ru');
       expect(
-        await db.domain.accounts.touchProfile(fork(), { telegramId, chatId: telegramId, languageCode: 'en' }),
+        await accounts().touchProfile(fork(), { telegramId, chatId: telegramId, languageCode: 'en' }),
       ).toMatchObject({ language: 'ru' });
-      await expect(db.domain.accounts.setLanguage(fork(), uniqueTelegramId(), 'en')).rejects.toMatchObject({
+      await expect(accounts().setLanguage(fork(), uniqueTelegramId(), 'en')).rejects.toMatchObject({
         code: 'not_found',
       });
     });
 
     it('marks a person who blocked the bot until they write again', async () => {
       const telegramId = uniqueTelegramId();
-      await db.domain.accounts.touchProfile(fork(), { telegramId, chatId: telegramId });
-      await db.domain.accounts.setBotBlocked(fork(), telegramId, true);
+      await accounts().touchProfile(fork(), { telegramId, chatId: telegramId });
+      await accounts().setBotBlocked(fork(), telegramId, true);
       expect((await fork().findOneOrFail(TelegramProfile, { telegramId })).botBlocked).toBe(true);
-      expect(await db.domain.accounts.touchProfile(fork(), { telegramId, chatId: telegramId })).toMatchObject(
-        {
-          botBlocked: false,
-        },
-      );
+      expect(await accounts().touchProfile(fork(), { telegramId, chatId: telegramId })).toMatchObject({
+        botBlocked: false,
+      });
       expect((await fork().findOneOrFail(TelegramProfile, { telegramId })).botBlocked).toBe(false);
     });
 
     it('finds no actor for a stranger or an unlinked profile', async () => {
       const telegramId = uniqueTelegramId();
-      expect(await db.domain.accounts.actorForTelegram(fork(), telegramId)).toBeNull();
-      await db.domain.accounts.touchProfile(fork(), { telegramId, chatId: telegramId });
-      expect(await db.domain.accounts.actorForTelegram(fork(), telegramId)).toBeNull();
+      expect(await accounts().actorForTelegram(fork(), telegramId)).toBeNull();
+      await accounts().touchProfile(fork(), { telegramId, chatId: telegramId });
+      expect(await accounts().actorForTelegram(fork(), telegramId)).toBeNull();
     });
   });
 
   describe('createSuperuser', () => {
     it('creates an active superuser', async () => {
       const email = uniqueEmail();
-      const result = await db.domain.accounts.createSuperuser(fork(), {
+      const result = await accounts().createSuperuser(fork(), {
         email,
         phone: uniquePhone(),
         fullName: 'Айдар Сейтказиев',
@@ -222,7 +215,7 @@ describe('accounts service', () => {
 
     it('promotes and unblocks an existing user, and tells them', async () => {
       const { user } = await makeUser(fork(), 'realtor', { status: 'blocked' });
-      const result = await db.domain.accounts.createSuperuser(fork(), {
+      const result = await accounts().createSuperuser(fork(), {
         email: user.email.toUpperCase(),
         phone: uniquePhone(),
         fullName: 'Другое Имя',
@@ -234,7 +227,7 @@ describe('accounts service', () => {
       expect(kinds).toEqual(['role_changed', 'status_changed']);
 
       // Running the command again changes nothing and tells nobody.
-      await db.domain.accounts.createSuperuser(fork(), {
+      await accounts().createSuperuser(fork(), {
         email: user.email,
         phone: uniquePhone(),
         fullName: 'Другое Имя',
@@ -246,7 +239,7 @@ describe('accounts service', () => {
       const { user } = await makeUser(fork());
       const email = uniqueEmail();
       await expect(
-        db.domain.accounts.createSuperuser(fork(), { email, phone: user.phone, fullName: 'Новый Админ' }),
+        accounts().createSuperuser(fork(), { email, phone: user.phone, fullName: 'Новый Админ' }),
       ).rejects.toMatchObject({ code: 'already_exists', field: 'phone' });
       expect(await fork().count(User, { email })).toBe(0);
     });
@@ -254,26 +247,26 @@ describe('accounts service', () => {
 
   describe('welcome email with a failing mail server', () => {
     it('keeps the account and delivers the email exactly once when the server is back', async () => {
-      await db.deliverEmails();
+      await suite.db.deliverEmails();
       const person = newPerson();
-      db.mail.failing = true;
+      suite.db.mail.failing = true;
       try {
-        const { userId } = await db.domain.accounts.register(fork(), person);
+        const { userId } = await accounts().register(fork(), person);
         expect(await fork().count(User, { id: userId })).toBe(1);
-        expect(await db.deliverEmails()).toEqual({ done: 0, failed: 1 });
+        expect(await suite.db.deliverEmails()).toEqual({ done: 0, failed: 1 });
       } finally {
-        db.mail.failing = false;
+        suite.db.mail.failing = false;
       }
       // pg-boss holds the failed job back for its retry delay (5–10 s on the database's clock).
       let delivered = 0;
       const deadline = Date.now() + 30_000;
       while (delivered === 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 500));
-        delivered = (await db.deliverEmails()).done;
+        delivered = (await suite.db.deliverEmails()).done;
       }
       expect(delivered).toBe(1);
-      expect(await db.deliverEmails()).toEqual({ done: 0, failed: 0 });
-      expect(db.mail.sent.filter((email) => email.to === person.email)).toHaveLength(1);
+      expect(await suite.db.deliverEmails()).toEqual({ done: 0, failed: 0 });
+      expect(suite.db.mail.sent.filter((email) => email.to === person.email)).toHaveLength(1);
     });
   });
 });

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Listing, Notification, User } from '../../src/db/entities/index.ts';
 import { verifyPassword } from '../../src/domain/secrets.ts';
-import { databaseSnapshot, makeBooking } from '../support/admin.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { makeBooking } from '../support/admin.fixtures.ts';
+import { expectRefusal } from '../support/assertions.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 
 /** An instant given as Almaty wall-clock time (UTC+5). */
 const almaty = (dateTime: string) => new Date(`${dateTime}+05:00`);
 
 describe('agency admin service', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
 
-  const em = () => db.orm.em.fork();
-  const service = () => db.domain.agencyAdmin;
+  const em = suite.fork;
+  const service = () => suite.db.domain.agencyAdmin;
 
   /** An agency with its Super Admin, and a second agency with a realtor of its own. */
   async function twoAgencies() {
@@ -27,13 +22,6 @@ describe('agency admin service', () => {
     const otherAgency = await makeAgency(em());
     const stranger = await makeUser(em(), 'realtor', { agency: otherAgency });
     return { agency, admin, otherAgency, stranger };
-  }
-
-  /** Runs `call`, expects the refusal `code`, and checks the database did not change. */
-  async function expectRefusal(call: () => Promise<unknown>, code: string) {
-    const before = await databaseSnapshot(em());
-    await expect(call()).rejects.toMatchObject({ code });
-    expect(await databaseSnapshot(em())).toEqual(before);
   }
 
   describe('listRealtors', () => {
@@ -123,12 +111,12 @@ describe('agency admin service', () => {
       expect(stored.passwordHash).not.toContain('correct horse');
       expect(await verifyPassword('correct horse', stored.passwordHash!)).toBe(true);
 
-      db.mail.sent.length = 0;
-      expect(await db.deliverEmails()).toEqual({ done: 1, failed: 0 });
-      expect(db.mail.sent).toHaveLength(1);
-      expect(db.mail.sent[0]).toMatchObject({ to: 'new.realtor@example.kz' });
-      expect(db.mail.sent[0]?.subject).toContain(agency.name);
-      expect(db.mail.sent[0]?.text).toContain('/link');
+      suite.db.mail.sent.length = 0;
+      expect(await suite.db.deliverEmails()).toEqual({ done: 1, failed: 0 });
+      expect(suite.db.mail.sent).toHaveLength(1);
+      expect(suite.db.mail.sent[0]).toMatchObject({ to: 'new.realtor@example.kz' });
+      expect(suite.db.mail.sent[0]?.subject).toContain(agency.name);
+      expect(suite.db.mail.sent[0]?.text).toContain('/link');
 
       const page = await service().listRealtors(em(), admin.actor);
       expect(page.items.map((item) => item.id)).toContain(realtor.id);
@@ -143,8 +131,9 @@ describe('agency admin service', () => {
         password: '12345678',
       };
       await expectRefusal(
+        em(),
         () => service().addRealtor(em(), admin.actor, { ...valid, email: stranger.user.email.toUpperCase() }),
-        'already_exists',
+        { code: 'already_exists' },
       );
       await expect(
         service().addRealtor(em(), admin.actor, { ...valid, phone: stranger.user.phone }),
@@ -156,30 +145,32 @@ describe('agency admin service', () => {
 
     it('refuses invalid input, naming each field, writing nothing', async () => {
       const { admin } = await twoAgencies();
-      const before = await databaseSnapshot(em());
-      await expect(
-        service().addRealtor(em(), admin.actor, {
-          email: 'not-an-email',
-          phone: '123',
-          fullName: 'Ж',
-          password: 'short',
-        }),
-      ).rejects.toMatchObject({
-        code: 'validation_failed',
-        issues: expect.arrayContaining([
-          expect.objectContaining({ field: 'email' }),
-          expect.objectContaining({ field: 'phone' }),
-          expect.objectContaining({ field: 'fullName' }),
-          expect.objectContaining({ field: 'password' }),
-        ]),
-      });
-      expect(await databaseSnapshot(em())).toEqual(before);
+      await expectRefusal(
+        em(),
+        () =>
+          service().addRealtor(em(), admin.actor, {
+            email: 'not-an-email',
+            phone: '123',
+            fullName: 'Ж',
+            password: 'short',
+          }),
+        {
+          code: 'validation_failed',
+          issues: expect.arrayContaining([
+            expect.objectContaining({ field: 'email' }),
+            expect.objectContaining({ field: 'phone' }),
+            expect.objectContaining({ field: 'fullName' }),
+            expect.objectContaining({ field: 'password' }),
+          ]),
+        },
+      );
     });
 
     it('refuses while the agency is inactive', async () => {
       const agency = await makeAgency(em(), { active: false });
       const admin = await makeUser(em(), 'super_admin', { agency });
       await expectRefusal(
+        em(),
         () =>
           service().addRealtor(em(), admin.actor, {
             email: 'inactive@example.kz',
@@ -187,7 +178,7 @@ describe('agency admin service', () => {
             fullName: 'Гульнара',
             password: '12345678',
           }),
-        'agency_inactive',
+        { code: 'agency_inactive' },
       );
     });
   });
@@ -219,9 +210,10 @@ describe('agency admin service', () => {
       const realtor = await makeUser(em(), 'realtor', { agency });
       await service().setRealtorStatus(em(), admin.actor, { realtorId: realtor.user.id, status: 'blocked' });
       await expectRefusal(
+        em(),
         () =>
           service().setRealtorStatus(em(), admin.actor, { realtorId: realtor.user.id, status: 'blocked' }),
-        'invalid_state',
+        { code: 'invalid_state' },
       );
       expect(await em().count(Notification, { user: realtor.user.id })).toBe(1);
     });
@@ -232,9 +224,10 @@ describe('agency admin service', () => {
       const coAdmin = await makeUser(em(), 'super_admin', { agency });
       for (const target of [stranger, guest, coAdmin, admin]) {
         await expectRefusal(
+          em(),
           () =>
             service().setRealtorStatus(em(), admin.actor, { realtorId: target.user.id, status: 'blocked' }),
-          'not_found',
+          { code: 'not_found' },
         );
       }
       expect((await em().findOneOrFail(User, stranger.user.id)).status).toBe('active');
@@ -244,12 +237,13 @@ describe('agency admin service', () => {
       const { agency, admin } = await twoAgencies();
       const realtor = await makeUser(em(), 'realtor', { agency });
       await expectRefusal(
+        em(),
         () =>
           service().setRealtorStatus(em(), admin.actor, {
             realtorId: realtor.user.id,
             status: 'deleted' as 'active',
           }),
-        'validation_failed',
+        { code: 'validation_failed' },
       );
     });
   });

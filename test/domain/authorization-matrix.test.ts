@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Agency, type Listing, USER_ROLES, User, type UserRole } from '../../src/db/entities/index.ts';
 import type { Em } from '../../src/db/orm.ts';
 import type { Actor, MaybeActor } from '../../src/domain/actor.ts';
 import type { Domain } from '../../src/domain/index.ts';
-import { databaseSnapshot } from '../support/admin.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { expectRefusal } from '../support/assertions.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 
 /**
@@ -181,13 +181,12 @@ const cases = operations.flatMap((operation) =>
 );
 
 describe('authorization matrix', () => {
-  let db: TestDatabase;
+  const suite = useTestDatabase();
   let world: World;
   let people: People;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const em = db.orm.em.fork();
+    const em = suite.fork();
     const agency = await makeAgency(em);
     const otherAgency = await makeAgency(em);
     const person = async (role: UserRole, status: 'active' | 'blocked') =>
@@ -219,27 +218,22 @@ describe('authorization matrix', () => {
       guests: { promoted: await guest(), blocked: await guest(), found: await guest() },
     };
   });
-  afterAll(async () => {
-    await db?.close();
-  });
 
   it('covers every operation of the agency admin and platform services', () => {
     for (const service of ['agencyAdmin', 'platform'] as const) {
       const listed = operations.filter((operation) => operation.service === service).map((op) => op.method);
-      expect(listed.sort()).toEqual(Object.keys(db.domain[service]).sort());
+      expect(listed.sort()).toEqual(Object.keys(suite.db.domain[service]).sort());
     }
   });
 
   it.for(cases)('$name, nothing written', async ({ operation, refuser }, context) => {
-    const call = methodOf(db.domain, operation);
+    const call = methodOf(suite.db.domain, operation);
     if (!call) return context.skip(`${operation.service}.${operation.method} does not exist yet`);
-    const before = await databaseSnapshot(db.orm.em.fork());
-    await expect(call(db.orm.em.fork(), refuser.actor(people), operation.input(world))).rejects.toMatchObject(
-      {
-        code: refuser.code,
-      },
+    await expectRefusal(
+      suite.fork(),
+      () => call(suite.fork(), refuser.actor(people), operation.input(world)),
+      { code: refuser.code },
     );
-    expect(await databaseSnapshot(db.orm.em.fork())).toEqual(before);
   });
 
   // The same calls by an active holder of the required role pass: the refusals above were about the actor alone.
@@ -249,10 +243,10 @@ describe('authorization matrix', () => {
       ...operation,
     })),
   )('$name passes', async (operation, context) => {
-    const call = methodOf(db.domain, operation);
+    const call = methodOf(suite.db.domain, operation);
     if (!call) return context.skip(`${operation.service}.${operation.method} does not exist yet`);
     await expect(
-      call(db.orm.em.fork(), people.active[operation.required], operation.input(world)),
+      call(suite.fork(), people.active[operation.required], operation.input(world)),
     ).resolves.toBeDefined();
   });
 });

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BookingStatus, Listing } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import { addDays, almatyToday } from '../../src/domain/dates.ts';
 import { isExclusionViolation } from '../../src/domain/db-errors.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { FIRST_DAY, makeBlock, setToday } from '../support/bookings.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { type MadeUser, makeListing, makeUser } from '../support/fixtures.ts';
 
 /** What a random session does to one listing; `booking` picks among the bookings made so far. */
@@ -68,21 +68,17 @@ const LEGAL_NEXT: Record<BookingStatus, readonly BookingStatus[]> = {
 };
 
 describe('booking invariants', () => {
-  let db: TestDatabase;
+  const suite = useTestDatabase();
   let realtor: MadeUser;
   let guests: MadeUser[];
-  const fork = () => db.orm.em.fork();
-  const today = () => almatyToday(db.clock.now());
+  const fork = suite.fork;
+  const today = () => almatyToday(suite.db.clock.now());
   const sql = <T>(query: string, params: unknown[]) => fork().getConnection().execute<T[]>(query, params);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     realtor = await makeUser(fork(), 'realtor');
     guests = [];
     for (let n = 0; n < 3; n++) guests.push(await makeUser(fork(), 'guest'));
-  });
-  afterAll(async () => {
-    await db?.close();
   });
 
   /** Runs one action; a refusal the rules allow is fine, anything else fails the property. */
@@ -96,7 +92,7 @@ describe('booking invariants', () => {
         const guest = guests[action.guest]!;
         const checkIn = addDays(today(), action.start);
         try {
-          const booking = await db.domain.bookings.create(fork(), guest.actor, {
+          const booking = await suite.db.domain.bookings.create(fork(), guest.actor, {
             listingId: listing.id,
             checkIn,
             checkOut: addDays(checkIn, action.nights),
@@ -115,11 +111,11 @@ describe('booking invariants', () => {
         if (bookingId === undefined) return;
         const guest = await guestOf(bookingId);
         try {
-          if (action.kind === 'pay') await db.domain.payments.payDemo(fork(), guest, { bookingId });
+          if (action.kind === 'pay') await suite.db.domain.payments.payDemo(fork(), guest, { bookingId });
           else if (action.kind === 'confirm')
-            await db.domain.bookings.confirm(fork(), realtor.actor, { bookingId });
+            await suite.db.domain.bookings.confirm(fork(), realtor.actor, { bookingId });
           else
-            await db.domain.bookings.cancel(fork(), action.by === 'guest' ? guest : realtor.actor, {
+            await suite.db.domain.bookings.cancel(fork(), action.by === 'guest' ? guest : realtor.actor, {
               bookingId,
             });
         } catch (error) {
@@ -137,8 +133,8 @@ describe('booking invariants', () => {
         return;
       }
       case 'advance': {
-        db.clock.advance(action.days * 86_400_000);
-        await db.domain.bookings.sweep(fork());
+        suite.db.clock.advance(action.days * 86_400_000);
+        await suite.db.domain.bookings.sweep(fork());
         return;
       }
     }
@@ -229,7 +225,7 @@ describe('booking invariants', () => {
       fc.asyncProperty(
         fc.array(actionArbitrary, { minLength: 1, maxLength: 40, size: 'medium' }),
         async (actions) => {
-          setToday(db.clock, FIRST_DAY);
+          setToday(suite.db.clock, FIRST_DAY);
           const listing = await makeListing(fork(), realtor.user, { maxGuests: 2 });
           const bookingIds: number[] = [];
           const history = new Map<number, BookingStatus[]>();

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Booking, Notification, Occupancy } from '../../src/db/entities/index.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { FIRST_DAY, makeBooking } from '../support/bookings.fixtures.ts';
-import { createTestDatabase, databaseKind, type TestDatabase } from '../support/database.ts';
+import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { makeListing, makeUser } from '../support/fixtures.ts';
 
 describe('bookings under concurrency', () => {
-  let db: TestDatabase;
-  const fork = () => db.orm.em.fork();
+  const suite = useTestDatabase();
+  const fork = suite.fork;
   const day = (offset: number) => addDays(FIRST_DAY, offset);
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
 
   it.skipIf(databaseKind !== 'postgresql')(
     'lets exactly one of 20 guests booking overlapping dates at once succeed',
@@ -25,7 +18,7 @@ describe('bookings under concurrency', () => {
       const guests = await Promise.all(Array.from({ length: 20 }, () => makeUser(fork(), 'guest')));
       const results = await Promise.allSettled(
         guests.map((guest, index) =>
-          db.domain.bookings.create(fork(), guest.actor, {
+          suite.db.domain.bookings.create(fork(), guest.actor, {
             listingId: listing.id,
             checkIn: day(5 + (index % 3)),
             checkOut: day(9 + (index % 4)),
@@ -50,9 +43,9 @@ describe('bookings under concurrency', () => {
     const guest = await makeUser(fork(), 'guest');
     const booking = await makeBooking(fork(), listing, guest.user, { checkIn: day(3), checkOut: day(5) });
     const results = await Promise.allSettled([
-      db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id }),
-      db.domain.bookings.cancel(fork(), realtor.actor, { bookingId: booking.id }),
-      db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id }),
+      suite.db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id }),
+      suite.db.domain.bookings.cancel(fork(), realtor.actor, { bookingId: booking.id }),
+      suite.db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     for (const result of results) {
@@ -73,8 +66,8 @@ describe('bookings under concurrency', () => {
     const guest = await makeUser(fork(), 'guest');
     const booking = await makeBooking(fork(), listing, guest.user, { checkIn: day(3), checkOut: day(5) });
     const [confirmed, cancelled] = await Promise.allSettled([
-      db.domain.bookings.confirm(fork(), realtor.actor, { bookingId: booking.id }),
-      db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id }),
+      suite.db.domain.bookings.confirm(fork(), realtor.actor, { bookingId: booking.id }),
+      suite.db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id }),
     ]);
     expect(cancelled.status).toBe('fulfilled');
     const stored = await fork().findOneOrFail(Booking, booking.id);

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Booking, Notification, User } from '../../src/db/entities/index.ts';
 import { addDays } from '../../src/domain/dates.ts';
+import { expectRefusal } from '../support/assertions.ts';
 import {
   bookingRowCounts,
   FIRST_DAY,
@@ -10,22 +11,17 @@ import {
   occupancyOf,
   setToday,
 } from '../support/bookings.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 
 describe('bookings service', () => {
-  let db: TestDatabase;
-  const fork = () => db.orm.em.fork();
+  const suite = useTestDatabase();
+  const fork = suite.fork;
+  const bookings = () => suite.db.domain.bookings;
   const day = (offset: number) => addDays(FIRST_DAY, offset);
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
   afterEach(() => {
-    setToday(db.clock, FIRST_DAY);
-  });
-  afterAll(async () => {
-    await db?.close();
+    setToday(suite.db.clock, FIRST_DAY);
   });
 
   /** A realtor with their own agency and a published listing (15 000 ₸ a night, up to 4 guests). */
@@ -37,16 +33,13 @@ describe('bookings service', () => {
   }
 
   /** The call is refused with `code` and no row of any booking table changed. */
-  async function expectRefused(call: () => Promise<unknown>, code: string) {
-    const before = await bookingRowCounts(db.orm.em);
-    await expect(call()).rejects.toMatchObject({ code });
-    expect(await bookingRowCounts(db.orm.em)).toEqual(before);
-  }
+  const expectRefused = (call: () => Promise<unknown>, code: string) =>
+    expectRefusal(fork(), call, { code }, bookingRowCounts);
 
   describe('create', () => {
     it('books a visible listing: pending, priced per night, holding its dates, realtor notified', async () => {
       const { realtor, listing, guest } = await world();
-      const booking = await db.domain.bookings.create(fork(), guest.actor, {
+      const booking = await bookings().create(fork(), guest.actor, {
         listingId: listing.id,
         checkIn: day(3),
         checkOut: day(6),
@@ -68,7 +61,7 @@ describe('bookings service', () => {
         guestName: 'Айгерим Сапарова',
         guestPhone: guest.user.phone,
       });
-      const occupancy = await occupancyOf(db.orm.em, booking.id);
+      const occupancy = await occupancyOf(suite.db.orm.em, booking.id);
       expect(occupancy.map((row) => [row.startsOn, row.endsOn])).toEqual([[day(3), day(6)]]);
       const [notification] = await fork().find(Notification, { user: realtor.user.id });
       expect(notification?.kind).toBe('booking_created');
@@ -86,14 +79,14 @@ describe('bookings service', () => {
 
     it('accepts check-in today, one night, 90 nights and a full house', async () => {
       const { listing, guest } = await world();
-      const tonight = await db.domain.bookings.create(fork(), guest.actor, {
+      const tonight = await bookings().create(fork(), guest.actor, {
         listingId: listing.id,
         checkIn: day(0),
         checkOut: day(1),
         guests: 4,
       });
       expect(tonight).toMatchObject({ nights: 1, total: 15_000, guests: 4 });
-      const long = await db.domain.bookings.create(fork(), guest.actor, {
+      const long = await bookings().create(fork(), guest.actor, {
         listingId: listing.id,
         checkIn: day(1),
         checkOut: day(91),
@@ -107,7 +100,7 @@ describe('bookings service', () => {
       const attempt =
         (checkIn: string, checkOut: string, guests = 1) =>
         () =>
-          db.domain.bookings.create(fork(), guest.actor, {
+          bookings().create(fork(), guest.actor, {
             listingId: listing.id,
             checkIn,
             checkOut,
@@ -130,10 +123,10 @@ describe('bookings service', () => {
 
     it('uses the Almaty calendar day: at 00:30 in Almaty the UTC date is still yesterday', async () => {
       const { listing, guest } = await world();
-      db.clock.set('2026-12-01T19:30:00Z'); // 2026-12-02 00:30 in Almaty
+      suite.db.clock.set('2026-12-01T19:30:00Z'); // 2026-12-02 00:30 in Almaty
       await expectRefused(
         () =>
-          db.domain.bookings.create(fork(), guest.actor, {
+          bookings().create(fork(), guest.actor, {
             listingId: listing.id,
             checkIn: day(0),
             checkOut: day(2),
@@ -141,7 +134,7 @@ describe('bookings service', () => {
           }),
         'validation_failed',
       );
-      const booking = await db.domain.bookings.create(fork(), guest.actor, {
+      const booking = await bookings().create(fork(), guest.actor, {
         listingId: listing.id,
         checkIn: day(1),
         checkOut: day(2),
@@ -155,7 +148,7 @@ describe('bookings service', () => {
       const other = await world();
       await expectRefused(
         () =>
-          db.domain.bookings.create(fork(), realtor.actor, {
+          bookings().create(fork(), realtor.actor, {
             listingId: listing.id,
             checkIn: day(1),
             checkOut: day(2),
@@ -163,7 +156,7 @@ describe('bookings service', () => {
           }),
         'forbidden',
       );
-      const booking = await db.domain.bookings.create(fork(), realtor.actor, {
+      const booking = await bookings().create(fork(), realtor.actor, {
         listingId: other.listing.id,
         checkIn: day(1),
         checkOut: day(2),
@@ -196,7 +189,7 @@ describe('bookings service', () => {
       ]) {
         await expectRefused(
           () =>
-            db.domain.bookings.create(fork(), guest.actor, {
+            bookings().create(fork(), guest.actor, {
               listingId,
               checkIn: day(1),
               checkOut: day(2),
@@ -211,7 +204,7 @@ describe('bookings service', () => {
       const { guest } = await world();
       const freelancer = await makeUser(fork(), 'realtor', { agency: null });
       const listing = await makeListing(fork(), freelancer.user);
-      const booking = await db.domain.bookings.create(fork(), guest.actor, {
+      const booking = await bookings().create(fork(), guest.actor, {
         listingId: listing.id,
         checkIn: day(1),
         checkOut: day(2),
@@ -224,7 +217,7 @@ describe('bookings service', () => {
       const { realtor, listing, guest } = await world();
       const second = await makeUser(fork(), 'guest');
       const stay = (checkIn: string, checkOut: string, who = second.actor) =>
-        db.domain.bookings.create(fork(), who, { listingId: listing.id, checkIn, checkOut, guests: 1 });
+        bookings().create(fork(), who, { listingId: listing.id, checkIn, checkOut, guests: 1 });
 
       const first = await stay(day(5), day(8), guest.actor);
       await expectRefused(() => stay(day(5), day(8)), 'dates_taken');
@@ -238,7 +231,7 @@ describe('bookings service', () => {
       await makeBlock(fork(), listing, realtor.user, day(12), day(15));
       await expectRefused(() => stay(day(14), day(16)), 'dates_taken');
 
-      await db.domain.bookings.cancel(fork(), guest.actor, { bookingId: first.id });
+      await bookings().cancel(fork(), guest.actor, { bookingId: first.id });
       expect((await stay(day(5), day(8))).status).toBe('pending');
     });
 
@@ -246,8 +239,8 @@ describe('bookings service', () => {
       const { listing } = await world();
       const blocked = await makeUser(fork(), 'guest', { status: 'blocked' });
       const input = { listingId: listing.id, checkIn: day(1), checkOut: day(2), guests: 1 };
-      await expectRefused(() => db.domain.bookings.create(fork(), null, input), 'account_required');
-      await expectRefused(() => db.domain.bookings.create(fork(), blocked.actor, input), 'account_blocked');
+      await expectRefused(() => bookings().create(fork(), null, input), 'account_required');
+      await expectRefused(() => bookings().create(fork(), blocked.actor, input), 'account_blocked');
     });
   });
 
@@ -255,7 +248,7 @@ describe('bookings service', () => {
     it('lets the guest cancel before check-in: dates freed, realtor told, a second press refused', async () => {
       const { realtor, listing, guest } = await world();
       const booking = await makeBooking(fork(), listing, guest.user, { checkIn: day(2), checkOut: day(4) });
-      const cancelled = await db.domain.bookings.cancel(fork(), guest.actor, {
+      const cancelled = await bookings().cancel(fork(), guest.actor, {
         bookingId: booking.id,
         reason: '  планы изменились  ',
       });
@@ -264,9 +257,9 @@ describe('bookings service', () => {
         cancelledBy: 'guest',
         cancelReason: 'планы изменились',
       });
-      expect(await occupancyOf(db.orm.em, booking.id)).toHaveLength(0);
+      expect(await occupancyOf(suite.db.orm.em, booking.id)).toHaveLength(0);
       const stored = await fork().findOneOrFail(Booking, booking.id);
-      expect(stored.cancelledAt).toEqual(db.clock.now());
+      expect(stored.cancelledAt).toEqual(suite.db.clock.now());
       const [notification] = await fork().find(Notification, { user: realtor.user.id });
       expect(notification?.kind).toBe('booking_cancelled');
       expect(notification?.data).toMatchObject({
@@ -277,12 +270,12 @@ describe('bookings service', () => {
       });
 
       await expectRefused(
-        () => db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id }),
+        () => bookings().cancel(fork(), guest.actor, { bookingId: booking.id }),
         'invalid_state',
       );
-      await expect(
-        db.domain.bookings.cancel(fork(), realtor.actor, { bookingId: booking.id }),
-      ).rejects.toMatchObject({ code: 'invalid_state', currentState: 'cancelled' });
+      await expect(bookings().cancel(fork(), realtor.actor, { bookingId: booking.id })).rejects.toMatchObject(
+        { code: 'invalid_state', currentState: 'cancelled' },
+      );
     });
 
     it('lets the realtor cancel a confirmed booking and tells the guest', async () => {
@@ -292,11 +285,11 @@ describe('bookings service', () => {
         checkOut: day(4),
         status: 'confirmed',
       });
-      const cancelled = await db.domain.bookings.cancel(fork(), realtor.actor, { bookingId: booking.id });
+      const cancelled = await bookings().cancel(fork(), realtor.actor, { bookingId: booking.id });
       expect(cancelled).toMatchObject({ status: 'cancelled', cancelledBy: 'realtor', cancelReason: null });
-      expect(await occupancyOf(db.orm.em, booking.id)).toHaveLength(0);
-      expect(await notificationKinds(db.orm.em, guest.user.id)).toEqual(['booking_cancelled']);
-      expect(await notificationKinds(db.orm.em, realtor.user.id)).toEqual([]);
+      expect(await occupancyOf(suite.db.orm.em, booking.id)).toHaveLength(0);
+      expect(await notificationKinds(suite.db.orm.em, guest.user.id)).toEqual(['booking_cancelled']);
+      expect(await notificationKinds(suite.db.orm.em, realtor.user.id)).toEqual([]);
       const [notification] = await fork().find(Notification, { user: guest.user.id });
       expect(notification?.data).toMatchObject({ by: 'realtor', previousStatus: 'confirmed' });
     });
@@ -314,16 +307,17 @@ describe('bookings service', () => {
         status: 'completed',
       });
       await expectRefused(
-        () => db.domain.bookings.cancel(fork(), guest.actor, { bookingId: today.id }),
+        () => bookings().cancel(fork(), guest.actor, { bookingId: today.id }),
         'invalid_state',
       );
-      await expect(
-        db.domain.bookings.cancel(fork(), guest.actor, { bookingId: today.id }),
-      ).rejects.toMatchObject({ currentState: 'started' });
-      await expect(
-        db.domain.bookings.cancel(fork(), guest.actor, { bookingId: done.id }),
-      ).rejects.toMatchObject({ code: 'invalid_state', currentState: 'completed' });
-      expect(await occupancyOf(db.orm.em, today.id)).toHaveLength(1);
+      await expect(bookings().cancel(fork(), guest.actor, { bookingId: today.id })).rejects.toMatchObject({
+        currentState: 'started',
+      });
+      await expect(bookings().cancel(fork(), guest.actor, { bookingId: done.id })).rejects.toMatchObject({
+        code: 'invalid_state',
+        currentState: 'completed',
+      });
+      expect(await occupancyOf(suite.db.orm.em, today.id)).toHaveLength(1);
     });
 
     it('hides the booking from strangers and refuses onlookers who may see it', async () => {
@@ -334,18 +328,14 @@ describe('bookings service', () => {
       const agencyAdmin = await makeUser(fork(), 'super_admin', { agency: realtor.user.agency! });
       const superuser = await makeUser(fork(), 'superuser');
       const cancel = (actor: typeof guest.actor) => () =>
-        db.domain.bookings.cancel(fork(), actor, { bookingId: booking.id });
+        bookings().cancel(fork(), actor, { bookingId: booking.id });
       await expectRefused(cancel(stranger.actor), 'not_found');
       await expectRefused(cancel(otherRealtor.actor), 'not_found');
       await expectRefused(cancel(agencyAdmin.actor), 'forbidden');
       await expectRefused(cancel(superuser.actor), 'forbidden');
+      await expectRefused(() => bookings().cancel(fork(), guest.actor, { bookingId: 999_999 }), 'not_found');
       await expectRefused(
-        () => db.domain.bookings.cancel(fork(), guest.actor, { bookingId: 999_999 }),
-        'not_found',
-      );
-      await expectRefused(
-        () =>
-          db.domain.bookings.cancel(fork(), guest.actor, { bookingId: booking.id, reason: 'x'.repeat(501) }),
+        () => bookings().cancel(fork(), guest.actor, { bookingId: booking.id, reason: 'x'.repeat(501) }),
         'validation_failed',
       );
     });
@@ -355,22 +345,22 @@ describe('bookings service', () => {
     it('lets the realtor confirm a pending booking once and tells the guest', async () => {
       const { realtor, listing, guest } = await world();
       const booking = await makeBooking(fork(), listing, guest.user, { checkIn: day(2), checkOut: day(4) });
-      const confirmed = await db.domain.bookings.confirm(fork(), realtor.actor, { bookingId: booking.id });
+      const confirmed = await bookings().confirm(fork(), realtor.actor, { bookingId: booking.id });
       expect(confirmed).toMatchObject({ id: booking.id, status: 'confirmed', total: 30_000 });
       const stored = await fork().findOneOrFail(Booking, booking.id);
       expect(stored.status).toBe('confirmed');
-      expect(stored.confirmedAt).toEqual(db.clock.now());
+      expect(stored.confirmedAt).toEqual(suite.db.clock.now());
       const [notification] = await fork().find(Notification, { user: guest.user.id });
       expect(notification?.kind).toBe('booking_confirmed');
       expect(notification?.data).toMatchObject({ bookingId: booking.id, by: 'realtor', total: 30_000 });
-      expect(await occupancyOf(db.orm.em, booking.id)).toHaveLength(1);
+      expect(await occupancyOf(suite.db.orm.em, booking.id)).toHaveLength(1);
 
       await expectRefused(
-        () => db.domain.bookings.confirm(fork(), realtor.actor, { bookingId: booking.id }),
+        () => bookings().confirm(fork(), realtor.actor, { bookingId: booking.id }),
         'invalid_state',
       );
       await expect(
-        db.domain.bookings.confirm(fork(), realtor.actor, { bookingId: booking.id }),
+        bookings().confirm(fork(), realtor.actor, { bookingId: booking.id }),
       ).rejects.toMatchObject({ currentState: 'confirmed' });
     });
 
@@ -383,11 +373,11 @@ describe('bookings service', () => {
       });
       const expired = await makeBooking(fork(), listing, guest.user, { checkIn: day(-1), checkOut: day(1) });
       await expectRefused(
-        () => db.domain.bookings.confirm(fork(), realtor.actor, { bookingId: cancelled.id }),
+        () => bookings().confirm(fork(), realtor.actor, { bookingId: cancelled.id }),
         'invalid_state',
       );
       await expect(
-        db.domain.bookings.confirm(fork(), realtor.actor, { bookingId: expired.id }),
+        bookings().confirm(fork(), realtor.actor, { bookingId: expired.id }),
       ).rejects.toMatchObject({ code: 'invalid_state', currentState: 'expired' });
     });
 
@@ -397,12 +387,12 @@ describe('bookings service', () => {
       const agencyAdmin = await makeUser(fork(), 'super_admin', { agency: realtor.user.agency! });
       const otherRealtor = await makeUser(fork(), 'realtor');
       const confirm = (actor: typeof guest.actor) => () =>
-        db.domain.bookings.confirm(fork(), actor, { bookingId: booking.id });
+        bookings().confirm(fork(), actor, { bookingId: booking.id });
       await expectRefused(confirm(guest.actor), 'forbidden');
       await expectRefused(confirm(agencyAdmin.actor), 'forbidden');
       await expectRefused(confirm(otherRealtor.actor), 'not_found');
       await expectRefused(
-        () => db.domain.bookings.confirm(fork(), realtor.actor, { bookingId: 0 }),
+        () => bookings().confirm(fork(), realtor.actor, { bookingId: 0 }),
         'validation_failed',
       );
     });
@@ -435,25 +425,25 @@ describe('bookings service', () => {
       });
       const ids = (page: { items: { id: number }[] }) => page.items.map((item) => item.id);
 
-      const upcoming = await db.domain.bookings.listForGuest(fork(), guest.actor, { scope: 'upcoming' });
+      const upcoming = await bookings().listForGuest(fork(), guest.actor, { scope: 'upcoming' });
       expect(ids(upcoming)).toEqual([staying.id, sooner.id, later.id]);
-      const past = await db.domain.bookings.listForGuest(fork(), guest.actor, { scope: 'past' });
+      const past = await bookings().listForGuest(fork(), guest.actor, { scope: 'past' });
       expect(ids(past)).toEqual([cancelled.id, completed.id]);
-      const firstPage = await db.domain.bookings.listForGuest(fork(), guest.actor, {
+      const firstPage = await bookings().listForGuest(fork(), guest.actor, {
         scope: 'all',
         pageSize: 2,
       });
       expect(firstPage).toMatchObject({ total: 5, pages: 3, page: 1 });
       expect(ids(firstPage)).toEqual([cancelled.id, later.id]);
-      const lastPage = await db.domain.bookings.listForGuest(fork(), guest.actor, {
+      const lastPage = await bookings().listForGuest(fork(), guest.actor, {
         scope: 'all',
         pageSize: 2,
         page: 3,
       });
       expect(ids(lastPage)).toEqual([completed.id]);
-      await expect(
-        db.domain.bookings.listForGuest(fork(), guest.actor, { pageSize: 51 }),
-      ).rejects.toMatchObject({ code: 'validation_failed' });
+      await expect(bookings().listForGuest(fork(), guest.actor, { pageSize: 51 })).rejects.toMatchObject({
+        code: 'validation_failed',
+      });
     });
 
     it('shows a realtor new, upcoming and past bookings of their listings only', async () => {
@@ -477,12 +467,11 @@ describe('bookings service', () => {
         status: 'cancelled',
       });
       const list = async (filter: 'new' | 'upcoming' | 'past') =>
-        (await db.domain.bookings.listForRealtor(fork(), realtor.actor, { filter })).items.map((b) => b.id);
+        (await bookings().listForRealtor(fork(), realtor.actor, { filter })).items.map((b) => b.id);
       expect(await list('new')).toEqual([pending.id]);
       expect(await list('upcoming')).toEqual([confirmed.id]);
       expect(await list('past')).toEqual([cancelled.id, finishedNotSwept.id]);
-      const [view] = (await db.domain.bookings.listForRealtor(fork(), realtor.actor, { filter: 'new' }))
-        .items;
+      const [view] = (await bookings().listForRealtor(fork(), realtor.actor, { filter: 'new' })).items;
       expect(view).toMatchObject({ guestName: 'Айгерим Сапарова', guestPhone: guest.user.phone });
     });
 
@@ -498,15 +487,15 @@ describe('bookings service', () => {
       const superuser = await makeUser(fork(), 'superuser');
       const stranger = await makeUser(fork(), 'guest');
       for (const actor of [guest.actor, realtor.actor, agencyAdmin.actor, superuser.actor]) {
-        const view = await db.domain.bookings.get(fork(), actor, { bookingId: booking.id });
+        const view = await bookings().get(fork(), actor, { bookingId: booking.id });
         expect(view).toMatchObject({ id: booking.id, status: 'completed', nights: 2, reviewed: false });
       }
       for (const actor of [otherAdmin.actor, stranger.actor]) {
-        await expect(db.domain.bookings.get(fork(), actor, { bookingId: booking.id })).rejects.toMatchObject({
+        await expect(bookings().get(fork(), actor, { bookingId: booking.id })).rejects.toMatchObject({
           code: 'not_found',
         });
       }
-      await expect(db.domain.bookings.get(fork(), null, { bookingId: booking.id })).rejects.toMatchObject({
+      await expect(bookings().get(fork(), null, { bookingId: booking.id })).rejects.toMatchObject({
         code: 'account_required',
       });
     });

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AvailabilityBlock, Occupancy } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { DatesTaken } from '../../src/domain/errors.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 import { makeBooking } from '../support/listings.fixtures.ts';
 
 describe('calendar service', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
 
-  const em = () => db.orm.em.fork();
-  const calendar = () => db.domain.calendar;
+  const em = suite.fork;
+  const calendar = () => suite.db.domain.calendar;
 
   /** A realtor with a fresh agency, one published listing and a guest to book it. */
   async function setup() {

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Favorite } from '../../src/db/entities/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeListing, makeUser } from '../support/fixtures.ts';
 
 describe('favorites service', () => {
-  let db: TestDatabase;
-  const fork = () => db.orm.em.fork();
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
+  const fork = suite.fork;
 
   async function world() {
     const realtor = await makeUser(fork(), 'realtor');
@@ -26,29 +19,29 @@ describe('favorites service', () => {
 
   it('adds a listing once, however often the button is pressed, and removes it', async () => {
     const { listing, guest } = await world();
-    expect(await db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(false);
-    expect(await db.domain.favorites.add(fork(), guest.actor, { listingId: listing.id })).toEqual({
+    expect(await suite.db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(false);
+    expect(await suite.db.domain.favorites.add(fork(), guest.actor, { listingId: listing.id })).toEqual({
       added: true,
     });
-    expect(await db.domain.favorites.add(fork(), guest.actor, { listingId: listing.id })).toEqual({
+    expect(await suite.db.domain.favorites.add(fork(), guest.actor, { listingId: listing.id })).toEqual({
       added: false,
     });
     expect(await fork().count(Favorite, { user: guest.user.id })).toBe(1);
-    expect(await db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(true);
+    expect(await suite.db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(true);
 
-    expect(await db.domain.favorites.remove(fork(), guest.actor, { listingId: listing.id })).toEqual({
+    expect(await suite.db.domain.favorites.remove(fork(), guest.actor, { listingId: listing.id })).toEqual({
       removed: true,
     });
-    expect(await db.domain.favorites.remove(fork(), guest.actor, { listingId: listing.id })).toEqual({
+    expect(await suite.db.domain.favorites.remove(fork(), guest.actor, { listingId: listing.id })).toEqual({
       removed: false,
     });
-    expect(await db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(false);
+    expect(await suite.db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(false);
   });
 
   it('survives two presses at the same moment', async () => {
     const { listing, guest } = await world();
     const results = await Promise.all(
-      [1, 2].map(() => db.domain.favorites.add(fork(), guest.actor, { listingId: listing.id })),
+      [1, 2].map(() => suite.db.domain.favorites.add(fork(), guest.actor, { listingId: listing.id })),
     );
     expect(results.map((result) => result.added).sort()).toEqual([false, true]);
     expect(await fork().count(Favorite, { user: guest.user.id })).toBe(1);
@@ -59,17 +52,17 @@ describe('favorites service', () => {
     const second = await makeListing(fork(), realtor.user, { title: 'Дом у гор' });
     const third = await makeListing(fork(), realtor.user, { title: 'Лофт' });
     for (const item of [listing, second, third]) {
-      await db.domain.favorites.add(fork(), guest.actor, { listingId: item.id });
+      await suite.db.domain.favorites.add(fork(), guest.actor, { listingId: item.id });
     }
     await fork().getConnection().execute('update listing set published = false where id = ?', [third.id]);
 
-    const first = await db.domain.favorites.list(fork(), guest.actor, { pageSize: 2 });
+    const first = await suite.db.domain.favorites.list(fork(), guest.actor, { pageSize: 2 });
     expect(first).toMatchObject({ total: 3, pages: 2, page: 1 });
     expect(first.items.map((item) => [item.title, item.visible])).toEqual([
       ['Лофт', false],
       ['Дом у гор', true],
     ]);
-    const last = await db.domain.favorites.list(fork(), guest.actor, { pageSize: 2, page: 2 });
+    const last = await suite.db.domain.favorites.list(fork(), guest.actor, { pageSize: 2, page: 2 });
     expect(last.items).toEqual([
       {
         id: listing.id,
@@ -85,7 +78,7 @@ describe('favorites service', () => {
     await fork()
       .getConnection()
       .execute('update agency set active = false where id = ?', [realtor.user.agency!.id]);
-    const afterAgencyClosed = await db.domain.favorites.list(fork(), guest.actor);
+    const afterAgencyClosed = await suite.db.domain.favorites.list(fork(), guest.actor);
     expect(afterAgencyClosed.items.every((item) => !item.visible)).toBe(true);
   });
 
@@ -93,13 +86,15 @@ describe('favorites service', () => {
     const { realtor, guest } = await world();
     const hidden = await makeListing(fork(), realtor.user, { published: false });
     await expect(
-      db.domain.favorites.add(fork(), guest.actor, { listingId: hidden.id }),
+      suite.db.domain.favorites.add(fork(), guest.actor, { listingId: hidden.id }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(db.domain.favorites.add(fork(), guest.actor, { listingId: 999_999 })).rejects.toMatchObject({
+    await expect(
+      suite.db.domain.favorites.add(fork(), guest.actor, { listingId: 999_999 }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     await expect(
-      db.domain.favorites.add(fork(), guest.actor, { listingId: 'x' as unknown as number }),
+      suite.db.domain.favorites.add(fork(), guest.actor, { listingId: 'x' as unknown as number }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
     expect(await fork().count(Favorite, { user: guest.user.id })).toBe(0);
   });
@@ -108,20 +103,22 @@ describe('favorites service', () => {
     const { listing, guest } = await world();
     const other = await makeUser(fork(), 'guest');
     const blocked = await makeUser(fork(), 'guest', { status: 'blocked' });
-    await db.domain.favorites.add(fork(), guest.actor, { listingId: listing.id });
-    expect((await db.domain.favorites.list(fork(), other.actor)).total).toBe(0);
-    expect(await db.domain.favorites.remove(fork(), other.actor, { listingId: listing.id })).toEqual({
+    await suite.db.domain.favorites.add(fork(), guest.actor, { listingId: listing.id });
+    expect((await suite.db.domain.favorites.list(fork(), other.actor)).total).toBe(0);
+    expect(await suite.db.domain.favorites.remove(fork(), other.actor, { listingId: listing.id })).toEqual({
       removed: false,
     });
-    expect(await db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(true);
-    await expect(db.domain.favorites.add(fork(), null, { listingId: listing.id })).rejects.toMatchObject({
+    expect(await suite.db.domain.favorites.has(fork(), guest.actor, { listingId: listing.id })).toBe(true);
+    await expect(
+      suite.db.domain.favorites.add(fork(), null, { listingId: listing.id }),
+    ).rejects.toMatchObject({
       code: 'account_required',
     });
-    await expect(db.domain.favorites.list(fork(), blocked.actor)).rejects.toMatchObject({
+    await expect(suite.db.domain.favorites.list(fork(), blocked.actor)).rejects.toMatchObject({
       code: 'account_blocked',
     });
     await expect(
-      db.domain.favorites.add(fork(), blocked.actor, { listingId: listing.id }),
+      suite.db.domain.favorites.add(fork(), blocked.actor, { listingId: listing.id }),
     ).rejects.toMatchObject({ code: 'account_blocked' });
     expect(await fork().count(Favorite, { user: blocked.user.id })).toBe(0);
   });

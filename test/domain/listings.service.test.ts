@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Listing } from '../../src/db/entities/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 import { listingInput, makeBooking } from '../support/listings.fixtures.ts';
 
 describe('listings service', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
 
-  const em = () => db.orm.em.fork();
-  const listings = () => db.domain.listings;
+  const em = suite.fork;
+  const listings = () => suite.db.domain.listings;
   const countListings = (realtorId: number) => em().count(Listing, { realtor: realtorId });
 
   describe('create', () => {

@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Agency } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
-import { databaseSnapshot, makeBooking } from '../support/admin.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { makeBooking } from '../support/admin.fixtures.ts';
+import { expectRefusal } from '../support/assertions.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 
 describe('platform service: agencies', () => {
-  let db: TestDatabase;
+  const suite = useTestDatabase();
+  const em = suite.fork;
+  const platform = () => suite.db.domain.platform;
+
   let superuser: Actor;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    superuser = (await makeUser(db.orm.em.fork(), 'superuser')).actor;
+    superuser = (await makeUser(em(), 'superuser')).actor;
   });
-  afterAll(async () => {
-    await db?.close();
-  });
-
-  const em = () => db.orm.em.fork();
-  const platform = () => db.domain.platform;
-
-  async function expectRefusal(call: () => Promise<unknown>, expected: Record<string, unknown>) {
-    const before = await databaseSnapshot(em());
-    await expect(call()).rejects.toMatchObject(expected);
-    expect(await databaseSnapshot(em())).toEqual(before);
-  }
 
   describe('createAgency', () => {
     it('creates an active agency with tidied fields', async () => {
@@ -47,7 +38,7 @@ describe('platform service: agencies', () => {
       await makeAgency(em(), { name: 'Дом Мечты' });
       const input = { city: 'Алматы', phone: '+77012223345', email: 'a@example.kz' };
       for (const name of ['Дом Мечты', 'ДОМ МЕЧТЫ']) {
-        await expectRefusal(() => platform().createAgency(em(), superuser, { ...input, name }), {
+        await expectRefusal(em(), () => platform().createAgency(em(), superuser, { ...input, name }), {
           code: 'already_exists',
           field: 'name',
         });
@@ -64,7 +55,7 @@ describe('platform service: agencies', () => {
         [{ city: ' ' }, 'city'],
       ] as const;
       for (const [change, field] of cases) {
-        await expectRefusal(() => platform().createAgency(em(), superuser, { ...valid, ...change }), {
+        await expectRefusal(em(), () => platform().createAgency(em(), superuser, { ...valid, ...change }), {
           code: 'validation_failed',
           issues: [expect.objectContaining({ field })],
         });
@@ -99,19 +90,16 @@ describe('platform service: agencies', () => {
       const taken = await makeAgency(em());
       const agency = await makeAgency(em());
       await expectRefusal(
+        em(),
         () => platform().updateAgency(em(), superuser, { agencyId: agency.id, name: taken.name }),
-        {
-          code: 'already_exists',
-          field: 'name',
-        },
+        { code: 'already_exists', field: 'name' },
       );
       await expectRefusal(
+        em(),
         () => platform().updateAgency(em(), superuser, { agencyId: 999_999, city: 'Астана' }),
-        {
-          code: 'not_found',
-        },
+        { code: 'not_found' },
       );
-      await expectRefusal(() => platform().updateAgency(em(), superuser, { agencyId: agency.id }), {
+      await expectRefusal(em(), () => platform().updateAgency(em(), superuser, { agencyId: agency.id }), {
         code: 'validation_failed',
       });
     });
@@ -207,19 +195,16 @@ describe('platform service: agencies', () => {
         await platform().setAgencyActive(em(), superuser, { agencyId: agency.id, active: false }),
       ).toMatchObject({ id: agency.id, active: false });
       await expectRefusal(
+        em(),
         () => platform().setAgencyActive(em(), superuser, { agencyId: agency.id, active: false }),
-        {
-          code: 'invalid_state',
-          currentState: 'inactive',
-        },
+        { code: 'invalid_state', currentState: 'inactive' },
       );
       await platform().setAgencyActive(em(), superuser, { agencyId: agency.id, active: true });
       expect((await em().findOneOrFail(Agency, agency.id)).active).toBe(true);
       await expectRefusal(
+        em(),
         () => platform().setAgencyActive(em(), superuser, { agencyId: 999_999, active: true }),
-        {
-          code: 'not_found',
-        },
+        { code: 'not_found' },
       );
     });
   });

@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Notification, User } from '../../src/db/entities/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { User } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
-import { databaseSnapshot } from '../support/admin.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { expectRefusal, notificationsOf } from '../support/assertions.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeUser } from '../support/fixtures.ts';
 
 describe('platform service: realtors', () => {
-  let db: TestDatabase;
+  const suite = useTestDatabase();
+  const em = suite.fork;
+  const platform = () => suite.db.domain.platform;
+
   let superuser: Actor;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    superuser = (await makeUser(db.orm.em.fork(), 'superuser')).actor;
+    superuser = (await makeUser(em(), 'superuser')).actor;
   });
-  afterAll(async () => {
-    await db?.close();
-  });
-
-  const em = () => db.orm.em.fork();
-  const platform = () => db.domain.platform;
-
-  async function expectRefusal(call: () => Promise<unknown>, expected: Record<string, unknown>) {
-    const before = await databaseSnapshot(em());
-    await expect(call()).rejects.toMatchObject(expected);
-    expect(await databaseSnapshot(em())).toEqual(before);
-  }
-
-  async function notificationsOf(userId: number) {
-    const rows = await em().find(Notification, { user: userId }, { orderBy: { id: 'asc' } });
-    return rows.map((row) => [row.kind, row.data]);
-  }
 
   /** A realtor in agency «from» and an agency «to», each with an active Super Admin. */
   async function realtorAndTwoAgencies() {
@@ -83,18 +68,20 @@ describe('platform service: realtors', () => {
         toAgency: to.name,
       };
       for (const userId of [realtor.user.id, fromAdmin.user.id, toAdmin.user.id]) {
-        expect(await notificationsOf(userId)).toEqual([['agency_changed', change]]);
+        expect(await notificationsOf(em(), userId)).toEqual([['agency_changed', change]]);
       }
     });
 
     it('refuses the agency the realtor is in, an unknown agency, and anyone who is not a realtor', async () => {
       const { from, to, fromAdmin, realtor } = await realtorAndTwoAgencies();
       await expectRefusal(
+        em(),
         () =>
           platform().changeRealtorAgency(em(), superuser, { realtorId: realtor.user.id, agencyId: from.id }),
         { code: 'invalid_state' },
       );
       await expectRefusal(
+        em(),
         () =>
           platform().changeRealtorAgency(em(), superuser, { realtorId: realtor.user.id, agencyId: 999_999 }),
         { code: 'not_found', entity: 'agency' },
@@ -102,6 +89,7 @@ describe('platform service: realtors', () => {
       const guest = await makeUser(em(), 'guest');
       for (const target of [guest.user.id, fromAdmin.user.id, 999_999]) {
         await expectRefusal(
+          em(),
           () => platform().changeRealtorAgency(em(), superuser, { realtorId: target, agencyId: to.id }),
           { code: 'not_found', entity: 'realtor' },
         );
@@ -116,7 +104,7 @@ describe('platform service: realtors', () => {
         realtorId: realtor.user.id,
         agencyId: agency.id,
       });
-      expect(await notificationsOf(admin.user.id)).toEqual([
+      expect(await notificationsOf(em(), admin.user.id)).toEqual([
         [
           'agency_changed',
           {
@@ -141,20 +129,18 @@ describe('platform service: realtors', () => {
         fromAgency: from.name,
         toAgency: null,
       };
-      expect(await notificationsOf(realtor.user.id)).toEqual([['agency_changed', change]]);
-      expect(await notificationsOf(fromAdmin.user.id)).toEqual([['agency_changed', change]]);
-      expect(await notificationsOf(toAdmin.user.id)).toEqual([]);
+      expect(await notificationsOf(em(), realtor.user.id)).toEqual([['agency_changed', change]]);
+      expect(await notificationsOf(em(), fromAdmin.user.id)).toEqual([['agency_changed', change]]);
+      expect(await notificationsOf(em(), toAdmin.user.id)).toEqual([]);
       await expectRefusal(
+        em(),
         () => platform().removeRealtorAgency(em(), superuser, { realtorId: realtor.user.id }),
-        {
-          code: 'invalid_state',
-        },
+        { code: 'invalid_state' },
       );
       await expectRefusal(
+        em(),
         () => platform().removeRealtorAgency(em(), superuser, { realtorId: fromAdmin.user.id }),
-        {
-          code: 'not_found',
-        },
+        { code: 'not_found' },
       );
     });
   });
@@ -166,15 +152,17 @@ describe('platform service: realtors', () => {
         await platform().setRealtorStatus(em(), superuser, { realtorId: realtor.user.id, status: 'blocked' }),
       ).toMatchObject({ id: realtor.user.id, status: 'blocked' });
       await expectRefusal(
+        em(),
         () => platform().setRealtorStatus(em(), superuser, { realtorId: realtor.user.id, status: 'blocked' }),
         { code: 'invalid_state' },
       );
       await platform().setRealtorStatus(em(), superuser, { realtorId: realtor.user.id, status: 'active' });
-      expect(await notificationsOf(realtor.user.id)).toEqual([
+      expect(await notificationsOf(em(), realtor.user.id)).toEqual([
         ['status_changed', { status: 'blocked' }],
         ['status_changed', { status: 'active' }],
       ]);
       await expectRefusal(
+        em(),
         () =>
           platform().setRealtorStatus(em(), superuser, { realtorId: fromAdmin.user.id, status: 'blocked' }),
         { code: 'not_found' },

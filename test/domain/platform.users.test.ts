@@ -1,35 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Notification, TelegramProfile, User } from '../../src/db/entities/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TelegramProfile, User } from '../../src/db/entities/index.ts';
 import { type Actor, loadActor } from '../../src/domain/actor.ts';
-import { databaseSnapshot } from '../support/admin.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { expectRefusal, notificationsOf } from '../support/assertions.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeUser } from '../support/fixtures.ts';
 
 describe('platform service: users', () => {
-  let db: TestDatabase;
+  const suite = useTestDatabase();
+  const em = suite.fork;
+  const platform = () => suite.db.domain.platform;
+
   let superuser: Actor;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    superuser = (await makeUser(db.orm.em.fork(), 'superuser')).actor;
+    superuser = (await makeUser(em(), 'superuser')).actor;
   });
-  afterAll(async () => {
-    await db?.close();
-  });
-
-  const em = () => db.orm.em.fork();
-  const platform = () => db.domain.platform;
-
-  async function expectRefusal(call: () => Promise<unknown>, expected: Record<string, unknown>) {
-    const before = await databaseSnapshot(em());
-    await expect(call()).rejects.toMatchObject(expected);
-    expect(await databaseSnapshot(em())).toEqual(before);
-  }
-
-  /** The notifications of `userId` as [kind, data] pairs, oldest first. */
-  async function notificationsOf(userId: number) {
-    const rows = await em().find(Notification, { user: userId }, { orderBy: { id: 'asc' } });
-    return rows.map((row) => [row.kind, row.data]);
-  }
 
   /** Leaves `keep` the only active Superuser (blocks the others directly in the table). */
   async function onlyActiveSuperuser(keep: number) {
@@ -119,16 +103,16 @@ describe('platform service: users', () => {
         role: 'realtor',
         agency: { id: agency.id, name: 'Приёмная' },
       });
-      expect(await notificationsOf(user.id)).toEqual([
+      expect(await notificationsOf(em(), user.id)).toEqual([
         ['role_changed', { role: 'realtor', agencyName: 'Приёмная' }],
       ]);
-      expect(await notificationsOf(admin.user.id)).toEqual([
+      expect(await notificationsOf(em(), admin.user.id)).toEqual([
         [
           'agency_changed',
           { realtorId: user.id, realtorName: 'Новичок', fromAgency: null, toAgency: 'Приёмная' },
         ],
       ]);
-      expect(await notificationsOf(blockedAdmin.user.id)).toEqual([]);
+      expect(await notificationsOf(em(), blockedAdmin.user.id)).toEqual([]);
     });
 
     it("keeps the user's agency when none is given, and says nothing to the agency", async () => {
@@ -137,10 +121,10 @@ describe('platform service: users', () => {
       const { user } = await makeUser(em(), 'realtor', { agency });
       const card = await platform().setRole(em(), superuser, { userId: user.id, role: 'super_admin' });
       expect(card).toMatchObject({ role: 'super_admin', agency: { id: agency.id } });
-      expect(await notificationsOf(user.id)).toEqual([
+      expect(await notificationsOf(em(), user.id)).toEqual([
         ['role_changed', { role: 'super_admin', agencyName: agency.name }],
       ]);
-      expect(await notificationsOf(admin.user.id)).toEqual([]);
+      expect(await notificationsOf(em(), admin.user.id)).toEqual([]);
     });
 
     it('moves a realtor between agencies, telling the Super Admins of both', async () => {
@@ -156,8 +140,8 @@ describe('platform service: users', () => {
         fromAgency: from.name,
         toAgency: to.name,
       };
-      expect(await notificationsOf(fromAdmin.user.id)).toEqual([['agency_changed', change]]);
-      expect(await notificationsOf(toAdmin.user.id)).toEqual([['agency_changed', change]]);
+      expect(await notificationsOf(em(), fromAdmin.user.id)).toEqual([['agency_changed', change]]);
+      expect(await notificationsOf(em(), toAdmin.user.id)).toEqual([['agency_changed', change]]);
     });
 
     it('detaches the agency of a user made guest or Superuser', async () => {
@@ -174,11 +158,11 @@ describe('platform service: users', () => {
       expect(
         await platform().setRole(em(), superuser, { userId: promoted.user.id, role: 'superuser' }),
       ).toMatchObject({ role: 'superuser', agency: null });
-      expect(await notificationsOf(realtor.user.id)).toEqual([
+      expect(await notificationsOf(em(), realtor.user.id)).toEqual([
         ['role_changed', { role: 'guest', agencyName: null }],
       ]);
       expect(
-        (await notificationsOf(admin.user.id)).map(([kind, data]) => [
+        (await notificationsOf(em(), admin.user.id)).map(([kind, data]) => [
           kind,
           (data as { toAgency: null }).toAgency,
         ]),
@@ -191,13 +175,14 @@ describe('platform service: users', () => {
     it('refuses a realtor or Super Admin without any agency, and an agency for a guest', async () => {
       const { user } = await makeUser(em(), 'guest');
       for (const role of ['realtor', 'super_admin'] as const) {
-        await expectRefusal(() => platform().setRole(em(), superuser, { userId: user.id, role }), {
+        await expectRefusal(em(), () => platform().setRole(em(), superuser, { userId: user.id, role }), {
           code: 'validation_failed',
           issues: [expect.objectContaining({ field: 'agencyId' })],
         });
       }
       const agency = await makeAgency(em());
       await expectRefusal(
+        em(),
         () => platform().setRole(em(), superuser, { userId: user.id, role: 'guest', agencyId: agency.id }),
         {
           code: 'validation_failed',
@@ -208,41 +193,42 @@ describe('platform service: users', () => {
 
     it('refuses an unknown user or agency, a role that does not exist, and a change that changes nothing', async () => {
       const { user } = await makeUser(em(), 'guest');
-      await expectRefusal(() => platform().setRole(em(), superuser, { userId: 999_999, role: 'guest' }), {
-        code: 'not_found',
-        entity: 'user',
-      });
       await expectRefusal(
+        em(),
+        () => platform().setRole(em(), superuser, { userId: 999_999, role: 'guest' }),
+        { code: 'not_found', entity: 'user' },
+      );
+      await expectRefusal(
+        em(),
         () => platform().setRole(em(), superuser, { userId: user.id, role: 'realtor', agencyId: 999_999 }),
         { code: 'not_found', entity: 'agency' },
       );
       await expectRefusal(
+        em(),
         () => platform().setRole(em(), superuser, { userId: user.id, role: 'admin' as 'guest' }),
-        {
-          code: 'validation_failed',
-        },
+        { code: 'validation_failed' },
       );
-      await expectRefusal(() => platform().setRole(em(), superuser, { userId: user.id, role: 'guest' }), {
-        code: 'invalid_state',
-      });
+      await expectRefusal(
+        em(),
+        () => platform().setRole(em(), superuser, { userId: user.id, role: 'guest' }),
+        { code: 'invalid_state' },
+      );
     });
 
     it('refuses demoting the last active Superuser, even oneself; a second one makes it possible', async () => {
       await onlyActiveSuperuser(superuser.id);
       await makeUser(em(), 'superuser', { status: 'blocked' });
       await expectRefusal(
+        em(),
         () => platform().setRole(em(), superuser, { userId: superuser.id, role: 'guest' }),
-        {
-          code: 'last_superuser',
-        },
+        { code: 'last_superuser' },
       );
       const second = await makeUser(em(), 'superuser');
       await platform().setRole(em(), superuser, { userId: second.user.id, role: 'guest' });
       await expectRefusal(
+        em(),
         () => platform().setRole(em(), superuser, { userId: superuser.id, role: 'guest' }),
-        {
-          code: 'last_superuser',
-        },
+        { code: 'last_superuser' },
       );
       const third = await makeUser(em(), 'superuser');
       const demoted = await platform().setRole(em(), third.actor, { userId: superuser.id, role: 'guest' });
@@ -281,13 +267,12 @@ describe('platform service: users', () => {
         status: 'blocked',
       });
       await expectRefusal(
+        em(),
         () => platform().setUserStatus(em(), superuser, { userId: user.id, status: 'blocked' }),
-        {
-          code: 'invalid_state',
-        },
+        { code: 'invalid_state' },
       );
       await platform().setUserStatus(em(), superuser, { userId: user.id, status: 'active' });
-      expect(await notificationsOf(user.id)).toEqual([
+      expect(await notificationsOf(em(), user.id)).toEqual([
         ['status_changed', { status: 'blocked' }],
         ['status_changed', { status: 'active' }],
       ]);
@@ -296,16 +281,14 @@ describe('platform service: users', () => {
     it('refuses blocking the last active Superuser and an unknown user', async () => {
       await onlyActiveSuperuser(superuser.id);
       await expectRefusal(
+        em(),
         () => platform().setUserStatus(em(), superuser, { userId: superuser.id, status: 'blocked' }),
-        {
-          code: 'last_superuser',
-        },
+        { code: 'last_superuser' },
       );
       await expectRefusal(
+        em(),
         () => platform().setUserStatus(em(), superuser, { userId: 999_999, status: 'blocked' }),
-        {
-          code: 'not_found',
-        },
+        { code: 'not_found' },
       );
       const other = await makeUser(em(), 'superuser');
       await platform().setUserStatus(em(), other.actor, { userId: superuser.id, status: 'blocked' });

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Listing, Notification, Review } from '../../src/db/entities/index.ts';
 import { addDays } from '../../src/domain/dates.ts';
+import { expectRefusal } from '../support/assertions.ts';
 import { bookingRowCounts, FIRST_DAY, makeBooking } from '../support/bookings.fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeListing, makeUser } from '../support/fixtures.ts';
 
 describe('reviews service', () => {
-  let db: TestDatabase;
-  const fork = () => db.orm.em.fork();
+  const suite = useTestDatabase();
+  const fork = suite.fork;
   const day = (offset: number) => addDays(FIRST_DAY, offset);
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
 
   async function listingWithRealtor() {
     const realtor = await makeUser(fork(), 'realtor');
@@ -41,18 +35,18 @@ describe('reviews service', () => {
     return { avg: listing.ratingAvg, count: listing.ratingCount };
   }
 
-  async function expectRefused(call: () => Promise<unknown>, code: string) {
-    const before = await bookingRowCounts(db.orm.em);
-    await expect(call()).rejects.toMatchObject({ code });
-    expect(await bookingRowCounts(db.orm.em)).toEqual(before);
-  }
+  /** The call is refused with `code` and no row of any booking table changed. */
+  const expectRefused = (call: () => Promise<unknown>, code: string) =>
+    expectRefusal(fork(), call, { code }, bookingRowCounts);
 
   it('lets the guest review a completed stay, rates the listing and tells the realtor', async () => {
     const { realtor, listing } = await listingWithRealtor();
     const { guest, booking } = await completedStay(listing);
-    expect((await db.domain.reviews.reviewable(fork(), guest.actor)).map((b) => b.id)).toEqual([booking.id]);
+    expect((await suite.db.domain.reviews.reviewable(fork(), guest.actor)).map((b) => b.id)).toEqual([
+      booking.id,
+    ]);
 
-    const review = await db.domain.reviews.create(fork(), guest.actor, {
+    const review = await suite.db.domain.reviews.create(fork(), guest.actor, {
       bookingId: booking.id,
       rating: 4,
       text: '  Чисто и тихо.  ',
@@ -74,8 +68,8 @@ describe('reviews service', () => {
       listingTitle: 'Квартира у парка',
       rating: 4,
     });
-    expect(await db.domain.reviews.reviewable(fork(), guest.actor)).toEqual([]);
-    const view = await db.domain.bookings.get(fork(), guest.actor, { bookingId: booking.id });
+    expect(await suite.db.domain.reviews.reviewable(fork(), guest.actor)).toEqual([]);
+    const view = await suite.db.domain.bookings.get(fork(), guest.actor, { bookingId: booking.id });
     expect(view.reviewed).toBe(true);
   });
 
@@ -83,11 +77,11 @@ describe('reviews service', () => {
     const { listing } = await listingWithRealtor();
     for (const stars of [5, 4, 4]) {
       const { guest, booking } = await completedStay(listing);
-      await db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: stars });
+      await suite.db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: stars });
     }
     expect(await rating(listing.id)).toEqual({ avg: 4.33, count: 3 });
     const { guest, booking } = await completedStay(listing);
-    await db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: 1, text: '' });
+    await suite.db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: 1, text: '' });
     expect(await rating(listing.id)).toEqual({ avg: 3.5, count: 4 });
   });
 
@@ -96,7 +90,7 @@ describe('reviews service', () => {
     const stays = await Promise.all([1, 2, 3, 4].map(() => completedStay(listing)));
     await Promise.all(
       stays.map(({ guest, booking }, index) =>
-        db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: index + 2 }),
+        suite.db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: index + 2 }),
       ),
     );
     expect(await rating(listing.id)).toEqual({ avg: 3.5, count: 4 });
@@ -105,16 +99,19 @@ describe('reviews service', () => {
   it('accepts one review per booking, also when sent twice at once', async () => {
     const { listing } = await listingWithRealtor();
     const { guest, booking } = await completedStay(listing);
-    await db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: 5 });
+    await suite.db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: 5 });
     await expectRefused(
-      () => db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: 1 }),
+      () => suite.db.domain.reviews.create(fork(), guest.actor, { bookingId: booking.id, rating: 1 }),
       'already_exists',
     );
 
     const racing = await completedStay(listing);
     const results = await Promise.allSettled(
       [5, 1].map((stars) =>
-        db.domain.reviews.create(fork(), racing.guest.actor, { bookingId: racing.booking.id, rating: stars }),
+        suite.db.domain.reviews.create(fork(), racing.guest.actor, {
+          bookingId: racing.booking.id,
+          rating: stars,
+        }),
       ),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
@@ -130,7 +127,7 @@ describe('reviews service', () => {
     const review =
       (bookingId: number, actor = guest.actor, extra: { rating?: number; text?: string } = {}) =>
       () =>
-        db.domain.reviews.create(fork(), actor, {
+        suite.db.domain.reviews.create(fork(), actor, {
           bookingId,
           rating: extra.rating ?? 5,
           text: extra.text ?? '',
@@ -183,30 +180,32 @@ describe('reviews service', () => {
     const reviews = [];
     for (const [index, booking] of stays.entries()) {
       reviews.push(
-        await db.domain.reviews.create(fork(), author.actor, {
+        await suite.db.domain.reviews.create(fork(), author.actor, {
           bookingId: booking.id,
           rating: 5 - index,
           text: `Отзыв ${index + 1}`,
         }),
       );
     }
-    const mine = await db.domain.reviews.listMine(fork(), author.actor, { pageSize: 2 });
+    const mine = await suite.db.domain.reviews.listMine(fork(), author.actor, { pageSize: 2 });
     expect(mine).toMatchObject({ total: 3, pages: 2 });
     expect(mine.items.map((item) => item.id)).toEqual([reviews[2]!.id, reviews[1]!.id]);
 
-    const forListing = await db.domain.reviews.forListing(fork(), { listingId: listing.id });
+    const forListing = await suite.db.domain.reviews.forListing(fork(), { listingId: listing.id });
     expect(forListing.map((item) => [item.text, item.rating, item.authorName])).toEqual([
       ['Отзыв 3', 3, 'Мадина'],
       ['Отзыв 1', 5, 'Мадина'],
     ]);
-    expect(await db.domain.reviews.forListing(fork(), { listingId: listing.id, limit: 1 })).toHaveLength(1);
-    await expect(db.domain.reviews.forListing(fork(), { listingId: 999_999 })).rejects.toMatchObject({
+    expect(
+      await suite.db.domain.reviews.forListing(fork(), { listingId: listing.id, limit: 1 }),
+    ).toHaveLength(1);
+    await expect(suite.db.domain.reviews.forListing(fork(), { listingId: 999_999 })).rejects.toMatchObject({
       code: 'not_found',
     });
     await expect(
-      db.domain.reviews.forListing(fork(), { listingId: listing.id, limit: 21 }),
+      suite.db.domain.reviews.forListing(fork(), { listingId: listing.id, limit: 21 }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(db.domain.reviews.listMine(fork(), null)).rejects.toMatchObject({
+    await expect(suite.db.domain.reviews.listMine(fork(), null)).rejects.toMatchObject({
       code: 'account_required',
     });
   });

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CITIES } from '../../src/domain/cities.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 
 // A file of its own: the fallback needs a database without any visible listing.
 describe('search service: knownCities', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
 
-  const em = () => db.orm.em.fork();
+  const em = suite.fork;
 
   it('offers the default cities while no listing is visible, then the cities that have listings', async () => {
     const { user: owner } = await makeUser(em(), 'realtor');
@@ -21,11 +15,11 @@ describe('search service: knownCities', () => {
     const closed = (await makeUser(em(), 'realtor', { agency: await makeAgency(em(), { active: false }) }))
       .user;
     await makeListing(em(), closed, { city: 'Талдыкорган' });
-    expect(await db.domain.search.knownCities(em())).toEqual(DEFAULT_CITIES);
+    expect(await suite.db.domain.search.knownCities(em())).toEqual(DEFAULT_CITIES);
 
     for (const city of ['Шымкент', 'Алматы', 'Алматы', 'Сёмей', 'Семей', 'Семей', 'Астана']) {
       await makeListing(em(), owner, { city });
     }
-    expect(await db.domain.search.knownCities(em())).toEqual(['Алматы', 'Астана', 'Семей', 'Шымкент']);
+    expect(await suite.db.domain.search.knownCities(em())).toEqual(['Алматы', 'Астана', 'Семей', 'Шымкент']);
   });
 });

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Listing } from '../../src/db/entities/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 import { makeBooking, makeReview, uniqueCity } from '../support/listings.fixtures.ts';
 
 describe('search service', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = useTestDatabase();
 
-  const em = () => db.orm.em.fork();
-  const search = () => db.domain.search;
+  const em = suite.fork;
+  const search = () => suite.db.domain.search;
   const ids = (page: { items: { listingId: number }[] }) => page.items.map((item) => item.listingId);
 
   async function realtor(options: Parameters<typeof makeUser>[2] = {}) {
@@ -57,7 +51,7 @@ describe('search service', () => {
         checkOut: '2026-12-13',
         status: 'cancelled',
       });
-      await db.domain.calendar.addBlock(em(), ownerActor, {
+      await suite.db.domain.calendar.addBlock(em(), ownerActor, {
         listingId: blocked.id,
         startsOn: '2026-12-09',
         endsOn: '2026-12-11',

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { createJobQueue, type JobQueue } from '../../src/db/job-queue.ts';
-import { createOrm, migrateToLatest, type Orm } from '../../src/db/orm.ts';
+import { createOrm, type Em, migrateToLatest, type Orm } from '../../src/db/orm.ts';
 import { manualClock } from '../../src/domain/clock.ts';
 import { createDomain, type Domain } from '../../src/domain/index.ts';
 import { emailJobHandler } from '../../src/domain/mail/outbox.ts';
@@ -90,5 +91,44 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await orm.close();
       await server?.drop();
     },
+  };
+}
+
+/** The database of one describe block, as returned by `useTestDatabase()`. */
+export interface SuiteDatabase {
+  /** The database itself; available from the block's first `beforeAll` on. */
+  readonly db: TestDatabase;
+  /** A fresh entity manager on it (a fork of the ORM's global one). */
+  fork(): Em;
+}
+
+/**
+ * Gives the calling describe block a database of its own: created by a
+ * `beforeAll` and closed by an `afterAll` registered here. Call it first in the
+ * block; any further setup that needs the database goes in its own
+ * `beforeAll` after it (Vitest runs `beforeAll` hooks in the order given).
+ */
+export function useTestDatabase(): SuiteDatabase {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const database = (): TestDatabase => {
+    if (!current) {
+      throw new Error(
+        'The test database is not open: useTestDatabase() opens it in a beforeAll and closes it in an afterAll, so use `db` inside tests and hooks only, not while the describe block is being collected.',
+      );
+    }
+    return current;
+  };
+  return {
+    get db() {
+      return database();
+    },
+    fork: () => database().orm.em.fork(),
   };
 }
