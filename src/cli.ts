@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const runtime = await openRuntime(config, logger, { workers: false });
+  const runtime = await openRuntime(config, logger, { background: false });
   try {
     const where = config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`;
     switch (command) {

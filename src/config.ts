@@ -21,6 +21,23 @@ export const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalString,
   /** Bot API root; point it at a local Bot API server or an emulator. */
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  /**
+   * Outgoing message limits as `global/perChat` messages per second (Telegram's
+   * are about 30 and 1), or `off` (for a local emulator).
+   */
+  TELEGRAM_RATE_LIMIT: z
+    .string()
+    .trim()
+    .default('30/1')
+    .transform((value, ctx) => {
+      if (value === 'off') return null;
+      const match = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(value);
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: 'expected global/perChat, e.g. 30/1, or off' });
+        return z.NEVER;
+      }
+      return { global: Number(match[1]), perChat: Number(match[2]) };
+    }),
   /** Public HTTPS URL Telegram posts updates to; unset → long polling. */
   WEBHOOK_URL: optionalString.pipe(z.url().optional()),
   /** Secret token Telegram sends in `X-Telegram-Bot-Api-Secret-Token`; required with WEBHOOK_URL. */

@@ -18,19 +18,22 @@ export interface Runtime {
   domain: Domain;
   /** Migrations applied by this start. */
   appliedMigrations: string[];
+  /** Schedules the periodic jobs and starts workers for every handled job (register handlers first). */
+  startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
-  /** Run job workers and schedules (the long-running app); off for one-shot CLI commands. */
-  workers: boolean;
+  /** Run pg-boss maintenance and schedules (the long-running app); off for one-shot CLI commands. */
+  background: boolean;
   clock?: Clock;
 }
 
 /**
  * Opens the configured database (PostgreSQL, or PGlite under DATA_DIR with a
  * lock so a second process fails fast), applies pending migrations, starts the
- * job queue and builds the domain. Shared by `main.ts` and `cli.ts`.
+ * job queue (workers start with `startWorkers`) and builds the domain.
+ * Shared by `main.ts` and `cli.ts`.
  */
 export async function openRuntime(
   config: AppConfig,
@@ -50,7 +53,7 @@ export async function openRuntime(
       orm,
       databaseUrl: config.DATABASE_URL,
       logger,
-      background: options.workers,
+      background: options.background,
     });
     await jobs.start();
     const secrets = createSecrets(resolveAppSecret(config));
@@ -65,17 +68,23 @@ export async function openRuntime(
     const openOrm = orm;
     jobs.handle('bookings.sweep', async () => {
       const result = await domain.bookings.sweep(openOrm.em.fork());
-      logger.info(result, 'bookings swept');
+      const pruned = await openOrm.em
+        .fork()
+        .execute(`delete from processed_update where processed_at < now() - interval '7 days'`);
+      logger.info(
+        { ...result, prunedUpdates: (pruned as unknown as { affectedRows?: number }).affectedRows },
+        'swept',
+      );
     });
-    if (options.workers) {
-      await jobs.schedule('bookings.sweep', '*/15 * * * *');
-      await jobs.startWorkers();
-    }
     return {
       orm,
       jobs,
       domain,
       appliedMigrations,
+      async startWorkers() {
+        await jobs.schedule('bookings.sweep', '*/15 * * * *');
+        await jobs.startWorkers();
+      },
       async close() {
         await jobs.stop();
         await openOrm.close();

@@ -16,6 +16,7 @@ import {
 } from './accounts/link-codes.ts';
 import { checkLinkRateLimits, lockLinkRequests } from './accounts/link-rate-limits.ts';
 import {
+  availabilitySchema,
   type ConfirmLinkInput,
   type CreateSuperuserInput,
   confirmLinkSchema,
@@ -83,6 +84,34 @@ async function refuseTaken(em: Em, email: string, phone: string): Promise<void> 
  */
 export function createAccountService(deps: DomainDeps) {
   return {
+    /** Where to push a user's notifications: their linked Telegram chat, if any. */
+    async pushTarget(
+      em: Em,
+      userId: number,
+    ): Promise<{ chatId: number; language: Language; botBlocked: boolean } | null> {
+      const profile = await em.findOne(TelegramProfile, { user: userId });
+      return profile
+        ? { chatId: profile.chatId, language: profile.language, botBlocked: profile.botBlocked }
+        : null;
+    },
+
+    /**
+     * Whether a phone (any common KZ form) or an email is already used by an
+     * account, so registration can say so at the step where it was typed.
+     * Registration reveals this anyway; /link never calls it.
+     */
+    async availability(
+      em: Em,
+      input: { phone?: string; email?: string },
+    ): Promise<{ phoneTaken: boolean; emailTaken: boolean }> {
+      const { phone, email } = parseInput(availabilitySchema, input);
+      const [phoneTaken, emailTaken] = await Promise.all([
+        phone ? em.count(User, { phone }).then((count) => count > 0) : false,
+        email ? em.count(User, { email }).then((count) => count > 0) : false,
+      ]);
+      return { phoneTaken, emailTaken };
+    },
+
     /**
      * Registers a new guest and, when `telegram` is given, links that Telegram user
      * to the account. Queues the welcome email in the same transaction.

@@ -63,9 +63,23 @@ export function createNotificationService(deps: DomainDeps) {
     },
 
     /** One notification with its recipient's id, for the Telegram push job. */
-    async forPush(em: Em, notificationId: number): Promise<(NotificationView & { userId: number }) | null> {
+    async forPush(
+      em: Em,
+      notificationId: number,
+    ): Promise<(NotificationView & { userId: number; pushedAt: Date | null }) | null> {
       const notification = await em.findOne(Notification, notificationId);
-      return notification ? { ...view(notification), userId: notification.user.id } : null;
+      return notification
+        ? { ...view(notification), userId: notification.user.id, pushedAt: notification.pushedAt ?? null }
+        : null;
+    },
+
+    /** Records that the push job is done with a notification, so a retry does not send it twice. */
+    async markPushed(em: Em, notificationId: number): Promise<void> {
+      await em.nativeUpdate(
+        Notification,
+        { id: notificationId, pushedAt: null },
+        { pushedAt: deps.clock.now() },
+      );
     },
   };
 }

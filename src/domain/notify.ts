@@ -17,7 +17,13 @@ export interface Notifier {
 export function createNotifier(jobs: JobQueue): Notifier {
   return {
     async notify(em, userId, kind, data) {
-      const notification = em.create(Notification, { user: userId, kind, data, readAt: null });
+      const notification = em.create(Notification, {
+        user: userId,
+        kind,
+        data,
+        readAt: null,
+        pushedAt: null,
+      });
       await em.flush();
       await jobs.send(em, 'notification.push', { notificationId: notification.id });
     },

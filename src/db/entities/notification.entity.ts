@@ -12,6 +12,8 @@ export const NotificationSchema = defineEntity({
     data: p.json<NotificationData>(),
     createdAt: p.datetime().onCreate(() => new Date()),
     readAt: p.datetime().nullable(),
+    /** When it was pushed to the user's Telegram chat (or found nobody to push to). */
+    pushedAt: p.datetime().nullable(),
   },
   indexes: [{ name: 'notification_user_unread_idx', properties: ['user', 'readAt', 'createdAt'] }],
 });

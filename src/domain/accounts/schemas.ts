@@ -62,3 +62,8 @@ export const createSuperuserSchema = z.object({
   fullName: fullNameSchema,
 });
 export type CreateSuperuserInput = z.input<typeof createSuperuserSchema>;
+
+export const availabilitySchema = z.object({
+  phone: phoneSchema.optional(),
+  email: emailSchema.optional(),
+});

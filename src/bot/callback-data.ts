@@ -1,0 +1,51 @@
+/**
+ * callback_data of inline buttons: one typed, ASCII codec `action:id[:arg]`,
+ * at most 64 bytes (Telegram's limit). Never carries user text; the server
+ * re-checks permission on every press, so a forged value changes nothing.
+ */
+export const CALLBACK_ACTIONS = [
+  'lang', // language picked: arg = ru|en
+  'page', // list page: id = page number
+  'noop', // a label-only button (calendar header and the like)
+] as const;
+export type CallbackAction = (typeof CALLBACK_ACTIONS)[number];
+
+export interface CallbackData {
+  action: CallbackAction;
+  /** A record id or a number (page, day); 0 when unused. */
+  id: number;
+  /** A short ASCII argument: [A-Za-z0-9_.-], at most 40 characters. */
+  arg?: string;
+}
+
+export const MAX_CALLBACK_BYTES = 64;
+const ARG = /^[A-Za-z0-9_.-]{1,40}$/;
+const ACTIONS = new Set<string>(CALLBACK_ACTIONS);
+
+/** Encodes callback data; throws on an argument outside the ASCII alphabet or a result over 64 bytes. */
+export function encodeCallback(data: CallbackData): string {
+  if (!Number.isSafeInteger(data.id) || data.id < 0)
+    throw new RangeError(`callback id ${data.id} is not a natural number`);
+  if (data.arg !== undefined && !ARG.test(data.arg))
+    throw new RangeError(`callback arg ${data.arg} is not short ASCII`);
+  const encoded =
+    data.arg === undefined ? `${data.action}:${data.id}` : `${data.action}:${data.id}:${data.arg}`;
+  if (Buffer.byteLength(encoded, 'utf8') > MAX_CALLBACK_BYTES)
+    throw new RangeError('callback data over 64 bytes');
+  return encoded;
+}
+
+/** Decodes callback data; null for anything this codec did not produce (stale or forged). */
+export function decodeCallback(raw: string | undefined): CallbackData | null {
+  if (!raw || Buffer.byteLength(raw, 'utf8') > MAX_CALLBACK_BYTES) return null;
+  const parts = raw.split(':');
+  if (parts.length < 2 || parts.length > 3) return null;
+  const [action, idText, arg] = parts as [string, string, string | undefined];
+  if (!ACTIONS.has(action) || !/^(0|[1-9]\d{0,15})$/.test(idText)) return null;
+  const id = Number(idText);
+  if (!Number.isSafeInteger(id)) return null;
+  if (arg !== undefined && !ARG.test(arg)) return null;
+  return arg === undefined
+    ? { action: action as CallbackAction, id }
+    : { action: action as CallbackAction, id, arg };
+}

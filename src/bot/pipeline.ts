@@ -1,0 +1,103 @@
+import type { Update } from 'node-telegram-bot-api/types';
+import type { Logger } from 'pino';
+import type { Orm } from '../db/orm.ts';
+import type { Domain } from '../domain/index.ts';
+import { createChatQueue } from './chat-queue.ts';
+import { type Conversation, type ConversationOutcome, createConversation } from './conversation.ts';
+import { messagesFor } from './i18n/index.ts';
+import { type IncomingUpdate, readUpdate } from './input.ts';
+import type { Sender } from './sender.ts';
+import { markUpdateProcessed, sessionStore } from './session-store.ts';
+
+export interface PipelineDeps {
+  orm: Orm;
+  domain: Domain;
+  sender: Sender;
+  logger: Logger;
+  conversation?: Conversation;
+}
+
+/**
+ * update → dedupe by update_id → per-chat serial queue → one transaction:
+ * profile, actor, session (row-locked), flow step with its domain writes,
+ * versioned session write → commit → send the reply. An unexpected error
+ * rolls the whole update back, is logged with chat and update ids, and the
+ * person is told something went wrong.
+ */
+export function createPipeline(deps: PipelineDeps) {
+  const { orm, domain, sender, logger } = deps;
+  const conversation = deps.conversation ?? createConversation(domain);
+  const queue = createChatQueue();
+
+  async function process(update: IncomingUpdate): Promise<void> {
+    const log = logger.child({ chatId: update.chatId, updateId: update.updateId });
+    const callbackQueryId = update.input.kind === 'callback' ? update.input.queryId : undefined;
+    let result: ConversationOutcome | null;
+    try {
+      result = await orm.em.fork().transactional(async (em) => {
+        if (!(await markUpdateProcessed(em, update.updateId))) return null;
+        const profile = await domain.accounts.touchProfile(em, {
+          telegramId: update.from.id,
+          chatId: update.chatId,
+          username: update.from.username ?? undefined,
+          firstName: update.from.firstName,
+          languageCode: update.from.languageCode,
+        });
+        const actor = profile.userId ? await domain.accounts.actorForTelegram(em, update.from.id) : null;
+        const session = await sessionStore.load(em, update.chatId);
+        const outcome = await conversation.handle({ em, update, locale: profile.language, actor, session });
+        if (outcome.session !== 'keep') await sessionStore.save(em, update.chatId, session, outcome.session);
+        return outcome;
+      });
+    } catch (error) {
+      log.error({ err: error }, 'update failed');
+      await failed(update, log);
+      return;
+    }
+    if (!result) {
+      log.debug('duplicate update ignored');
+      return;
+    }
+    try {
+      await sender.deliver(update.chatId, result.reply, {
+        callbackQueryId,
+        editMessageId: result.editMessageId,
+      });
+    } catch (error) {
+      log.error({ err: error }, 'reply could not be delivered');
+    }
+  }
+
+  /** The error boundary: the update counts as handled (no retry loop), the person hears about it. */
+  async function failed(update: IncomingUpdate, log: Logger): Promise<void> {
+    try {
+      const em = orm.em.fork();
+      await markUpdateProcessed(em, update.updateId);
+      const profile = await domain.accounts.touchProfile(em, {
+        telegramId: update.from.id,
+        chatId: update.chatId,
+      });
+      const text = messagesFor(profile.language).common.somethingWentWrong;
+      await sender.deliver(
+        update.chatId,
+        { messages: [{ text }], callbackAnswer: { text } },
+        { callbackQueryId: update.input.kind === 'callback' ? update.input.queryId : undefined },
+      );
+    } catch (error) {
+      log.error({ err: error }, 'could not report the failure to the person');
+    }
+  }
+
+  return {
+    /** Handles one Telegram update; resolves when its reply is sent. Never throws. */
+    async handleUpdate(raw: Update): Promise<void> {
+      const update = readUpdate(raw);
+      if (!update) return;
+      await queue.run(update.chatId, () => process(update));
+    },
+    /** Resolves when every update in flight is done. */
+    idle: () => queue.idle(),
+  };
+}
+
+export type Pipeline = ReturnType<typeof createPipeline>;

@@ -1,0 +1,154 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { FlowEvent } from '../bot/flow-event.ts';
+import type { UserRole } from '../db/entities/index.ts';
+import { normalizeKzPhone } from '../domain/phone.ts';
+import { emailSchema } from '../domain/validation.ts';
+import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+
+export type RegisterNotice = 'badPhone' | 'foreignContact' | 'badEmail' | 'phoneTaken' | 'emailTaken';
+
+export interface RegisterContext {
+  phone: string | null;
+  email: string | null;
+  role: UserRole | null;
+  notice: RegisterNotice | null;
+  error: FlowError | null;
+}
+
+export type RegisterOutput = { outcome: 'registered'; role: UserRole } | { outcome: 'cancelled' };
+
+const isEmail = (text: string) => emailSchema.safeParse(text).success;
+
+/**
+ * /register: phone (shared contact or typed) → email → summary → account.
+ * Every step answers CANCEL; BACK returns to the previous step.
+ */
+export const registerMachine = setup({
+  types: {
+    context: {} as RegisterContext,
+    events: {} as FlowEvent,
+    output: {} as RegisterOutput,
+  },
+  actors: {
+    checkAvailability: fromPromise<
+      { phoneTaken: boolean; emailTaken: boolean },
+      { phone?: string; email?: string }
+    >(notProvided('checkAvailability')),
+    registerAccount: fromPromise<{ userId: number; role: UserRole }, { phone: string; email: string }>(
+      notProvided('registerAccount'),
+    ),
+  },
+  guards: {
+    isForeignContact: ({ event }) => event.type === 'CONTACT' && !event.own,
+    isKzPhone: ({ event }) =>
+      (event.type === 'CONTACT' || event.type === 'TEXT') &&
+      normalizeKzPhone(event.type === 'CONTACT' ? event.phone : event.text) !== null,
+    isEmail: ({ event }) => event.type === 'TEXT' && isEmail(event.text),
+    emailTakenError: ({ event }) => errorOf(event).field === 'email',
+    phoneTakenError: ({ event }) => errorOf(event).field === 'phone',
+  },
+  actions: {
+    notice: assign((_, notice: RegisterNotice) => ({ notice, error: null })),
+    clearNotice: assign({ notice: null, error: null }),
+    rememberPhone: assign({
+      phone: ({ event }) =>
+        event.type === 'CONTACT' || event.type === 'TEXT'
+          ? normalizeKzPhone(event.type === 'CONTACT' ? event.phone : event.text)
+          : null,
+      notice: null,
+    }),
+    rememberEmail: assign({
+      email: ({ event }) => (event.type === 'TEXT' ? emailSchema.parse(event.text) : null),
+      notice: null,
+    }),
+    rememberError: assign({ error: ({ event }) => errorOf(event) }),
+  },
+}).createMachine({
+  id: 'register',
+  // The machine's output is the output of the final state it ended in.
+  output: ({ event }) => (event as unknown as { output: RegisterOutput }).output,
+  initial: 'askPhone',
+  context: { phone: null, email: null, role: null, notice: null, error: null },
+  on: { CANCEL: '.cancelled' },
+  states: {
+    askPhone: {
+      on: {
+        CONTACT: [
+          { guard: 'isForeignContact', actions: { type: 'notice', params: 'foreignContact' } },
+          { guard: 'isKzPhone', target: 'checkingPhone', actions: 'rememberPhone' },
+          { actions: { type: 'notice', params: 'badPhone' } },
+        ],
+        TEXT: [
+          { guard: 'isKzPhone', target: 'checkingPhone', actions: 'rememberPhone' },
+          { actions: { type: 'notice', params: 'badPhone' } },
+        ],
+      },
+    },
+    checkingPhone: {
+      invoke: {
+        src: 'checkAvailability',
+        input: ({ context }) => ({ phone: context.phone! }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.phoneTaken,
+            target: 'askPhone',
+            actions: { type: 'notice', params: 'phoneTaken' },
+          },
+          { target: 'askEmail' },
+        ],
+        onError: { target: 'askPhone', actions: 'rememberError' },
+      },
+    },
+    askEmail: {
+      on: {
+        TEXT: [
+          { guard: 'isEmail', target: 'checkingEmail', actions: 'rememberEmail' },
+          { actions: { type: 'notice', params: 'badEmail' } },
+        ],
+        BACK: { target: 'askPhone', actions: 'clearNotice' },
+      },
+    },
+    checkingEmail: {
+      invoke: {
+        src: 'checkAvailability',
+        input: ({ context }) => ({ email: context.email! }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.emailTaken,
+            target: 'askEmail',
+            actions: { type: 'notice', params: 'emailTaken' },
+          },
+          { target: 'summary' },
+        ],
+        onError: { target: 'askEmail', actions: 'rememberError' },
+      },
+    },
+    summary: {
+      on: {
+        CONFIRM: { target: 'submitting', actions: 'clearNotice' },
+        EDIT: { target: 'askPhone', actions: 'clearNotice' },
+        BACK: { target: 'askEmail', actions: 'clearNotice' },
+      },
+    },
+    submitting: {
+      invoke: {
+        src: 'registerAccount',
+        input: ({ context }) => ({ phone: context.phone!, email: context.email! }),
+        onDone: {
+          target: 'registered',
+          actions: assign({ role: ({ event }) => event.output.role, error: null }),
+        },
+        onError: [
+          { guard: 'emailTakenError', target: 'askEmail', actions: { type: 'notice', params: 'emailTaken' } },
+          { guard: 'phoneTakenError', target: 'askPhone', actions: { type: 'notice', params: 'phoneTaken' } },
+          { target: 'summary', actions: 'rememberError' },
+        ],
+      },
+    },
+    registered: {
+      type: 'final',
+      output: ({ context }) => ({ outcome: 'registered' as const, role: context.role ?? 'guest' }),
+    },
+    cancelled: { type: 'final', output: { outcome: 'cancelled' as const } },
+  },
+});
