@@ -7,6 +7,8 @@ export const CALLBACK_ACTIONS = [
   'lang', // language picked: arg = ru|en
   'page', // list page: id = page number
   'noop', // a label-only button (calendar header and the like)
+  'day', // a calendar day: id = yyyymmdd
+  'month', // calendar month page: id = yyyymm
 ] as const;
 export type CallbackAction = (typeof CALLBACK_ACTIONS)[number];
 
