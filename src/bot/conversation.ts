@@ -219,12 +219,12 @@ export function createConversation(domain: Domain) {
       const open = await openFlow(flow, services(input), input.session.snapshot);
       const screen = flow.render(open.current, view(input.locale));
       const event = eventFor(kind, screen);
+      // A main-menu label (not one of this step's own buttons) leaves the flow for that menu item.
+      if (event?.type === 'TEXT' && menuItemFor(event.text, input.actor?.role ?? null, t)) {
+        return idle({ ...input, session: null }).then(dropPrevious(input));
+      }
       if (!event || !accepts(open.current, event)) {
         if (kind.kind === 'callback') return outcome('keep', reply([], { text: t.common.staleButton }));
-        // A main-menu button pressed mid-flow leaves the flow for that item.
-        if (kind.kind === 'text' && menuItemFor(kind.text, input.actor?.role ?? null, t)) {
-          return idle({ ...input, session: null }).then(dropPrevious(input));
-        }
         const [first, ...rest] = screen;
         const again = first
           ? [{ ...first, text: `⚠️ ${t.common.unknownInput}\n\n${first.text}` }, ...rest]

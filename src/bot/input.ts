@@ -49,7 +49,9 @@ export function readUpdate(update: Update): IncomingUpdate | null {
   }
   if (!message) return null;
   if (message.contact) {
-    const own = message.contact.user_id === undefined || message.contact.user_id === person.id;
+    // The share-contact button sends the person's own card with their user_id; a card
+    // without one is someone's phonebook entry, not proof of the sender's number.
+    const own = message.contact.user_id === person.id;
     return { ...base, input: { kind: 'contact', phone: message.contact.phone_number, own } };
   }
   const text = message.text?.trim();

@@ -38,7 +38,9 @@ export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
   let rest = text;
   while (rest.length > limit) {
     const cut = rest.lastIndexOf('\n', limit);
-    const at = cut > limit / 2 ? cut : limit;
+    let at = cut > limit / 2 ? cut : limit;
+    // Never cut between the two halves of a surrogate pair (an emoji).
+    if (at === limit && /[\uD800-\uDBFF]/.test(rest[at - 1] ?? '')) at -= 1;
     parts.push(rest.slice(0, at));
     rest = rest.slice(at).replace(/^\n/, '');
   }

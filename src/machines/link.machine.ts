@@ -110,17 +110,28 @@ export const linkMachine = setup({
     },
     codeDead: {
       on: {
-        RETRY: { target: 'requestingAgain', actions: 'clear' },
+        RETRY: { target: 'renewing', actions: 'clear' },
         BACK: { target: 'askEmail', actions: 'clear' },
         TEXT: { actions: { type: 'notice', params: 'codeDead' } },
       },
     },
+    // A new code while the old one still works: a refusal (the cooldown) leaves the old one to type.
     requestingAgain: {
       invoke: {
         src: 'requestCode',
         input: ({ context }) => ({ email: context.email! }),
         onDone: { target: 'askCode', actions: 'clear' },
         onError: { target: 'askCode', actions: 'rememberError' },
+      },
+    },
+    // A new code after the old one died: a refusal keeps the person at "request a new code",
+    // not at a prompt for a code that was never sent.
+    renewing: {
+      invoke: {
+        src: 'requestCode',
+        input: ({ context }) => ({ email: context.email! }),
+        onDone: { target: 'askCode', actions: 'clear' },
+        onError: { target: 'codeDead', actions: 'rememberError' },
       },
     },
     linked: {

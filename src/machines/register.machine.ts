@@ -15,7 +15,10 @@ export interface RegisterContext {
   error: FlowError | null;
 }
 
-export type RegisterOutput = { outcome: 'registered'; role: UserRole } | { outcome: 'cancelled' };
+export type RegisterOutput =
+  | { outcome: 'registered'; role: UserRole }
+  | { outcome: 'alreadyLinked' }
+  | { outcome: 'cancelled' };
 
 const isEmail = (text: string) => emailSchema.safeParse(text).success;
 
@@ -46,7 +49,10 @@ export const registerMachine = setup({
     isEmail: ({ event }) => event.type === 'TEXT' && isEmail(event.text),
     emailTakenError: ({ event }) => errorOf(event).field === 'email',
     phoneTakenError: ({ event }) => errorOf(event).field === 'phone',
+    alreadyLinkedError: ({ event }) => errorOf(event).code === 'already_linked',
   },
+  // A notice or a refusal is shown once, on the screen right after it happened:
+  // every step forward clears both, so an old warning never sits above a new prompt.
   actions: {
     notice: assign((_, notice: RegisterNotice) => ({ notice, error: null })),
     clearNotice: assign({ notice: null, error: null }),
@@ -56,12 +62,14 @@ export const registerMachine = setup({
           ? normalizeKzPhone(event.type === 'CONTACT' ? event.phone : event.text)
           : null,
       notice: null,
+      error: null,
     }),
     rememberEmail: assign({
       email: ({ event }) => (event.type === 'TEXT' ? emailSchema.parse(event.text) : null),
       notice: null,
+      error: null,
     }),
-    rememberError: assign({ error: ({ event }) => errorOf(event) }),
+    rememberError: assign({ notice: null, error: ({ event }) => errorOf(event) }),
   },
 }).createMachine({
   id: 'register',
@@ -139,6 +147,8 @@ export const registerMachine = setup({
           actions: assign({ role: ({ event }) => event.output.role, error: null }),
         },
         onError: [
+          // Linked meanwhile (another device finished /link or /register): nothing left to do here.
+          { guard: 'alreadyLinkedError', target: 'alreadyLinked' },
           { guard: 'emailTakenError', target: 'askEmail', actions: { type: 'notice', params: 'emailTaken' } },
           { guard: 'phoneTakenError', target: 'askPhone', actions: { type: 'notice', params: 'phoneTaken' } },
           { target: 'summary', actions: 'rememberError' },
@@ -149,6 +159,7 @@ export const registerMachine = setup({
       type: 'final',
       output: ({ context }) => ({ outcome: 'registered' as const, role: context.role ?? 'guest' }),
     },
+    alreadyLinked: { type: 'final', output: { outcome: 'alreadyLinked' as const } },
     cancelled: { type: 'final', output: { outcome: 'cancelled' as const } },
   },
 });

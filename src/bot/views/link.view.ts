@@ -42,7 +42,11 @@ export const linkFlow: Flow = {
       ];
     }
     if (snapshot.matches('codeDead')) {
-      return [{ text: shown ?? t.link.codeDead, reply: [[newCode], navigationRow(t, { back: true })] }];
+      // Whatever killed the code (the third wrong guess, a cooldown), the way on is a new code.
+      const above = shown === t.link.codeDead ? null : shown;
+      return [
+        { text: withNotice(above, t.link.codeDead), reply: [[newCode], navigationRow(t, { back: true })] },
+      ];
     }
     return [{ text: withNotice(shown, t.link.askEmail), reply: [navigationRow(t)] }];
   },

@@ -66,6 +66,8 @@ export const registerFlow: Flow = {
   },
   finish(output, { t }) {
     const result = output as RegisterOutput;
-    return result.outcome === 'registered' ? t.register.done : t.common.cancelled;
+    if (result.outcome === 'registered') return t.register.done;
+    if (result.outcome === 'alreadyLinked') return t.register.alreadyLinked;
+    return t.common.cancelled;
   },
 };
