@@ -7,7 +7,7 @@ import { type Conversation, type ConversationOutcome, createConversation } from 
 import { messagesFor } from './i18n/index.ts';
 import { type IncomingUpdate, readUpdate } from './input.ts';
 import type { Sender } from './sender.ts';
-import { markUpdateProcessed, sessionStore } from './session-store.ts';
+import { claimUpdate, markUpdateProcessed, sessionStore } from './session-store.ts';
 
 export interface PipelineDeps {
   orm: Orm;
@@ -18,8 +18,8 @@ export interface PipelineDeps {
 }
 
 /**
- * update → dedupe by update_id → per-chat serial queue → one transaction:
- * profile, actor, session (row-locked), flow step with its domain writes,
+ * update → per-chat serial queue → one transaction: dedupe by update_id and
+ * the session (row-locked) in one statement, profile, actor, flow step with its domain writes,
  * versioned session write → commit → send the reply. An unexpected error
  * rolls the whole update back, is logged with chat and update ids, and the
  * person is told something went wrong.
@@ -35,7 +35,9 @@ export function createPipeline(deps: PipelineDeps) {
     let result: ConversationOutcome | null;
     try {
       result = await orm.em.fork().transactional(async (em) => {
-        if (!(await markUpdateProcessed(em, update.updateId))) return null;
+        const claimed = await claimUpdate(em, update.updateId, update.chatId);
+        if (!claimed) return null;
+        const { session } = claimed;
         const profile = await domain.accounts.touchProfile(em, {
           telegramId: update.from.id,
           chatId: update.chatId,
@@ -44,7 +46,6 @@ export function createPipeline(deps: PipelineDeps) {
           languageCode: update.from.languageCode,
         });
         const actor = profile.userId ? await domain.accounts.actorForTelegram(em, update.from.id) : null;
-        const session = await sessionStore.load(em, update.chatId);
         const outcome = await conversation.handle({ em, update, locale: profile.language, actor, session });
         if (outcome.session !== 'keep') await sessionStore.save(em, update.chatId, session, outcome.session);
         return outcome;

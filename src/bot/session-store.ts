@@ -22,6 +22,15 @@ interface SessionRow {
   row_version: number;
 }
 
+function sessionOf(row: SessionRow): StoredSession {
+  return {
+    machineId: row.machine_id,
+    machineVersion: row.machine_version,
+    snapshot: typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot,
+    rowVersion: row.row_version,
+  };
+}
+
 /**
  * Chat sessions in `chat_session`. `load` locks the row for the update's
  * transaction (one process handles a chat at a time even when several share
@@ -34,13 +43,7 @@ export const sessionStore = {
       [chatId],
     );
     const row = rows[0];
-    if (!row) return null;
-    return {
-      machineId: row.machine_id,
-      machineVersion: row.machine_version,
-      snapshot: typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot,
-      rowVersion: row.row_version,
-    };
+    return row ? sessionOf(row) : null;
   },
 
   async save(em: Em, chatId: number, previous: StoredSession | null, next: SessionWrite): Promise<void> {
@@ -77,4 +80,32 @@ export async function markUpdateProcessed(em: Em, updateId: number): Promise<boo
     [updateId],
   );
   return rows.length > 0;
+}
+
+/**
+ * `markUpdateProcessed` and `sessionStore.load` in one round trip (the
+ * pipeline's first statement of every update): records the update as handled
+ * and, only when it is new, locks and reads the chat's session. Null for an
+ * update already handled (a redelivery), so it has no second effect.
+ */
+export async function claimUpdate(
+  em: Em,
+  updateId: number,
+  chatId: number,
+): Promise<{ session: StoredSession | null } | null> {
+  const rows = await em.execute<(Partial<SessionRow> & { update_id: number })[]>(
+    `with claimed as (
+       insert into processed_update (update_id, processed_at) values (?, now())
+       on conflict do nothing returning update_id
+     )
+     select claimed.update_id, s.machine_id, s.machine_version, s.snapshot, s.row_version
+     from claimed
+     left join lateral (
+       select machine_id, machine_version, snapshot, row_version from chat_session where chat_id = ? for update
+     ) s on true`,
+    [updateId, chatId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { session: row.machine_id == null ? null : sessionOf(row as SessionRow) };
 }

@@ -57,6 +57,8 @@ export interface TelegramProfileView {
   userId: number | null;
   language: Language;
   botBlocked: boolean;
+  /** The linked account as it is now (role and status re-read), or null. */
+  actor: Actor | null;
 }
 
 /** What `startLink` answers: the same for every email, so it reveals nothing. */

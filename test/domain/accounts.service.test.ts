@@ -151,7 +151,7 @@ describe('accounts service', () => {
           username: 'alex',
           languageCode: 'en-US',
         }),
-      ).toEqual({ telegramId: english, userId: null, language: 'en', botBlocked: false });
+      ).toEqual({ telegramId: english, userId: null, language: 'en', botBlocked: false, actor: null });
       expect(
         await accounts().touchProfile(fork(), {
           telegramId: kazakh,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BotProcess,
+  removeDataDir,
   startBot,
   startEmulator,
   type TelegramServer,
@@ -18,6 +19,7 @@ describe('registration over the Bot API emulator', () => {
     if (process.env.E2E_LOG) console.log(bot?.output());
     await bot?.stop();
     await emulator?.stop();
+    removeDataDir(bot?.dataDir);
   });
 
   it('registers a new person with a shared contact and an email, then shows the Guest menu', async () => {

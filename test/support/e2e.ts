@@ -1,10 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import telegramTestApi from 'telegram-test-api';
 import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { lockDataDir } from '../../src/db/data-dir-lock.ts';
+import { createOrm, type Em, pgliteDirIn } from '../../src/db/orm.ts';
 
 export type { TelegramServer };
 
@@ -26,12 +29,44 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The Bot API emulator (telegram-test-api) on a free port, with the methods it lacks answered. */
+/** A command list the bot registered with setMyCommands. */
+export interface RegisteredCommands {
+  languageCode: string | null;
+  commands: { command: string; description: string }[];
+}
+
+const registeredCommands = new WeakMap<TelegramServer, RegisteredCommands[]>();
+
+/** The command lists the bot registered on `emulator`, in the order it sent them. */
+export function commandsRegistered(emulator: TelegramServer): RegisteredCommands[] {
+  return registeredCommands.get(emulator) ?? [];
+}
+
+/**
+ * The Bot API emulator (telegram-test-api) on a free port, with the methods it
+ * lacks answered: setMyCommands (recorded; unanswered, it would cost every bot
+ * start the client's retries of a 500).
+ */
 export async function startEmulator(): Promise<TelegramServer> {
   const port = await freePort();
   const server = new TelegramServerClass({ port, host: '127.0.0.1', storeTimeout: 600 });
+  const commands: RegisteredCommands[] = [];
+  registeredCommands.set(server, commands);
+  interceptBotMethod(server, 'setMyCommands', (request, response) => {
+    const { commands: list, language_code: languageCode } = request.body;
+    commands.push({
+      languageCode: typeof languageCode === 'string' ? languageCode : null,
+      commands: typeof list === 'string' ? JSON.parse(list) : (list as RegisteredCommands['commands']),
+    });
+    response.status(200).json({ ok: true, result: true });
+  });
   await server.start();
   return server;
+}
+
+/** Deletes a bot's data folder after its tests (about 40 MB of PGlite); E2E_KEEP=1 keeps it to look into. */
+export function removeDataDir(dataDir: string | undefined): void {
+  if (dataDir && !process.env.E2E_KEEP) rmSync(dataDir, { recursive: true, force: true });
 }
 
 export interface BotProcess {
@@ -44,8 +79,20 @@ export interface BotProcess {
 }
 
 /**
+ * The environment of the app's processes. Always PGlite in `dataDir`, never a
+ * DATABASE_URL (inherited or from a developer's .env; empty counts as unset and
+ * .env does not override it), because every emulator numbers its updates from 1
+ * and every test file its users from the same id: on one shared database the
+ * files would take each other's updates for duplicates. Mail always goes to the
+ * outbox folder the tests read, updates always come by long polling.
+ */
+function appEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: '', SMTP_URL: '', WEBHOOK_URL: '', DATA_DIR: dataDir, ...extra };
+}
+
+/**
  * Starts the real bot (`node src/main.ts`) against the emulator, with a data
- * folder of its own (PGlite) unless DATABASE_URL points at a database.
+ * folder of its own (PGlite; `dataDir` to reuse one, e.g. after a restart).
  */
 export async function startBot(
   emulator: TelegramServer,
@@ -55,15 +102,13 @@ export async function startBot(
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['src/main.ts'], {
     cwd: process.cwd(),
-    env: {
-      ...process.env,
+    env: appEnv(dataDir, {
       TELEGRAM_BOT_TOKEN: BOT_TOKEN,
       TELEGRAM_API_ROOT: emulator.config.apiURL,
       TELEGRAM_RATE_LIMIT: 'off',
-      DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       ...options.env,
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => {
@@ -112,6 +157,16 @@ export interface SeenMessage {
   /** Reply-keyboard labels, when the message set one. */
   keyboard: string[][] | null;
   inline: { text: string; data: string }[][] | null;
+  /** The message hid the reply keyboard. */
+  removeKeyboard: boolean;
+}
+
+/** An update a user sent, as the emulator keeps it until the bot fetches it (`isRead`). */
+interface StoredUserUpdate {
+  updateId: number;
+  isRead: boolean;
+  message?: { from?: { id: number } };
+  callbackQuery?: { from?: { id: number } };
 }
 
 let nextUserId = 500_000_000;
@@ -173,6 +228,7 @@ export class TelegramUser {
           update.message.reply_markup?.inline_keyboard?.map((row) =>
             row.map((button) => ({ text: button.text, data: button.callback_data })),
           ) ?? null,
+        removeKeyboard: update.message.reply_markup?.remove_keyboard === true,
       }));
   }
 
@@ -189,7 +245,10 @@ export class TelegramUser {
       }
       if (fresh.length >= count && Date.now() - stableSince > 250) {
         this.seen += fresh.length;
-        for (const message of fresh) if (message.keyboard) this.replyKeyboard = message.keyboard;
+        for (const message of fresh) {
+          if (message.keyboard) this.replyKeyboard = message.keyboard;
+          if (message.removeKeyboard) this.replyKeyboard = null;
+        }
         return fresh;
       }
       if (Date.now() - started > timeoutMs) {
@@ -197,6 +256,31 @@ export class TelegramUser {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /** The update ids of everything this user sent so far, oldest first. */
+  sentUpdateIds(): number[] {
+    return this.storedUpdates().map((update) => update.updateId);
+  }
+
+  /**
+   * Makes the emulator hand an update this user sent to the bot again, with the
+   * same update_id, as Telegram does when it is not sure the bot got it.
+   */
+  redeliver(updateId: number): void {
+    const update = this.storedUpdates().find((stored) => stored.updateId === updateId);
+    if (!update) throw new Error(`no update ${updateId} from user ${this.id}`);
+    update.isRead = false;
+  }
+
+  /** Whether the bot has fetched the update (again, after `redeliver`). */
+  fetched(updateId: number): boolean {
+    return this.storedUpdates().find((stored) => stored.updateId === updateId)?.isRead ?? false;
+  }
+
+  private storedUpdates(): StoredUserUpdate[] {
+    const stored = this.emulator.storage.userMessages as unknown as StoredUserUpdate[];
+    return stored.filter((update) => (update.message ?? update.callbackQuery)?.from?.id === this.id);
   }
 
   /** The last reply keyboard the bot showed this user. */
@@ -263,4 +347,199 @@ export function latestEmail(dataDir: string, to: string): string | null {
     .map((file) => readFileSync(join(outbox, file), 'utf8'))
     .filter((body) => body.toLowerCase().includes(`to: ${to.toLowerCase()}`));
   return matching.at(-1) ?? null;
+}
+
+/** An email from the outbox, decoded. */
+export interface ReadEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Decodes RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?UTF-8?Q?…?=`) in a header value. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_, encoding: string, data: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+    );
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes = text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** Parses a single-part .eml as nodemailer writes it (headers, blank line, encoded text). */
+export function readEmail(raw: string): ReadEmail {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
+  const body = raw.slice(split).trim();
+  const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : body;
+  return { to: header('To'), subject: decodeHeader(header('Subject')), text };
+}
+
+/** Every email in the bot's outbox for `to`, oldest first, decoded. */
+export function emailsTo(dataDir: string, to: string): ReadEmail[] {
+  const outbox = join(dataDir, 'outbox');
+  let files: string[];
+  try {
+    files = readdirSync(outbox).filter((file) => file.endsWith('.eml'));
+  } catch {
+    return [];
+  }
+  return files
+    .sort()
+    .map((file) => readEmail(readFileSync(join(outbox, file), 'utf8')))
+    .filter((email) => email.to.toLowerCase() === to.toLowerCase());
+}
+
+/**
+ * Waits for the email to `to` that comes after the first `seen` ones (emails
+ * go out through the job queue, a moment after the reply that promised them).
+ */
+export async function nextEmail(dataDir: string, to: string, seen: number, timeoutMs = 20_000) {
+  const started = Date.now();
+  for (;;) {
+    const email = emailsTo(dataDir, to)[seen];
+    if (email) return email;
+    if (Date.now() - started > timeoutMs) throw new Error(`no email #${seen + 1} to ${to}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Registers `user` through /register (typed phone, email, Confirm) and returns
+ * the bot's last answer; they are a linked Guest afterwards.
+ */
+export async function registerThroughBot(user: TelegramUser, phone: string, email: string) {
+  await user.send('/register');
+  await user.replies();
+  await user.shareContact(phone);
+  await user.replies();
+  await user.send(email);
+  await user.replies();
+  await user.send('✅ Подтвердить');
+  const [done] = await user.replies();
+  if (!done?.text.includes('Аккаунт создан')) throw new Error(`registration failed: ${done?.text}`);
+  return done;
+}
+
+/** Links `user` to the existing account of `email` through /link, with the code from the outbox. */
+export async function linkThroughBot(user: TelegramUser, dataDir: string, email: string) {
+  const seen = emailsTo(dataDir, email).length;
+  await user.send('/link');
+  await user.replies();
+  await user.send(email);
+  await user.replies();
+  await user.send(linkCodeIn(await nextEmail(dataDir, email, seen)));
+  const [done] = await user.replies();
+  if (!done?.text.includes('Аккаунт привязан')) throw new Error(`linking failed: ${done?.text}`);
+  return done;
+}
+
+/** The 6-digit link code in an email. */
+export function linkCodeIn(email: ReadEmail): string {
+  const code = /\b(\d{6})\b/.exec(email.text)?.[1];
+  if (!code) throw new Error(`no link code in "${email.subject}": ${email.text}`);
+  return code;
+}
+
+/**
+ * Runs the operator CLI (`node src/cli.ts …`) on `dataDir` and returns what it
+ * printed. Only while no bot runs on it: PGlite allows one process per folder.
+ */
+export async function runCli(dataDir: string, args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['src/cli.ts', ...args], {
+    cwd: process.cwd(),
+    env: appEnv(dataDir, { LOG_LEVEL: 'warn' }),
+  });
+  return stdout;
+}
+
+/**
+ * Opens the bot's database in `dataDir` with the app's own ORM, runs `work`
+ * on it and closes it: for changes no command makes (expiring a code, blocking
+ * someone). Only while no bot runs on it (the folder lock is taken to be sure).
+ */
+export async function withDatabase<T>(dataDir: string, work: (em: Em) => Promise<T>): Promise<T> {
+  const release = lockDataDir(dataDir);
+  try {
+    const orm = await createOrm({ pgliteDir: pgliteDirIn(dataDir) });
+    try {
+      return await work(orm.em.fork());
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    release();
+  }
+}
+
+/** The slice of Express 4 (the emulator's web server) that routes are added through. */
+interface EmulatorRequest {
+  params: Record<string, string>;
+  body: Record<string, unknown>;
+}
+interface EmulatorResponse {
+  status(code: number): EmulatorResponse;
+  json(body: unknown): void;
+}
+type EmulatorHandler = (request: EmulatorRequest, response: EmulatorResponse, next: () => void) => void;
+interface EmulatorWebServer {
+  post(path: string, handler: EmulatorHandler): void;
+  _router: { stack: { route?: { path?: string } }[] };
+}
+
+/**
+ * Puts `handler` in front of the emulator's own Bot API method `method` (call
+ * `next()` to let the emulator answer as usual). The emulator has no hook for
+ * this: its Express app is a private field, and its catch-all "route not found"
+ * handler means a route added later must be moved before the built-in ones.
+ */
+export function interceptBotMethod(emulator: TelegramServer, method: string, handler: EmulatorHandler): void {
+  // A private field of the emulator, typed here by the little of Express it is used for.
+  const app = (emulator as unknown as { webServer: EmulatorWebServer }).webServer;
+  app.post(`/bot:token/${method}`, handler);
+  const stack = app._router.stack;
+  const added = stack.pop()!;
+  const firstRoute = stack.findIndex((layer) => layer.route?.path?.startsWith('/bot:token/'));
+  stack.splice(firstRoute === -1 ? stack.length : firstRoute, 0, added);
+}
+
+export interface CallbackAnswer {
+  queryId: string;
+  text: string | null;
+}
+
+/** Records the bot's answerCallbackQuery calls (the emulator accepts them but keeps nothing). */
+export function recordCallbackAnswers(emulator: TelegramServer): CallbackAnswer[] {
+  const answers: CallbackAnswer[] = [];
+  interceptBotMethod(emulator, 'answerCallbackQuery', (request, _response, next) => {
+    const { callback_query_id: queryId, text } = request.body;
+    answers.push({ queryId: String(queryId), text: typeof text === 'string' ? text : null });
+    next();
+  });
+  return answers;
+}
+
+/** Waits until `answers` has more than `seen` entries and returns the next one. */
+export async function nextCallbackAnswer(answers: CallbackAnswer[], seen: number, timeoutMs = 20_000) {
+  const started = Date.now();
+  while (answers.length <= seen) {
+    if (Date.now() - started > timeoutMs) throw new Error('the bot did not answer the callback query');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return answers[seen]!;
 }

@@ -1,4 +1,5 @@
-import type { Language } from '../../db/entities/index.ts';
+import type { Language, UserRole, UserStatus } from '../../db/entities/index.ts';
+import type { Actor } from '../actor.ts';
 import type { Em } from '../../db/orm.ts';
 
 /** Telegram's `language_code` → the bot's language: English for 'en*', Russian for everything else. */
@@ -16,6 +17,12 @@ interface ProfileRow {
   user_id: number | null;
   language: Language;
   bot_blocked: boolean;
+}
+
+interface TouchedRow extends ProfileRow {
+  role: UserRole | null;
+  status: UserStatus | null;
+  agency_id: number | null;
 }
 
 const stateOf = (row: ProfileRow): ProfileState => ({
@@ -39,9 +46,10 @@ export async function upsertTouchedProfile(
     language: Language | null;
   },
   now: Date,
-): Promise<ProfileState> {
-  const rows = await em.execute<ProfileRow[]>(
-    `insert into telegram_profile
+): Promise<ProfileState & { actor: Actor | null }> {
+  // One statement (the bot runs it on every update): the upsert, and the linked account's role and status.
+  const rows = await em.execute<TouchedRow[]>(
+    `with touched as (insert into telegram_profile
        (telegram_id, chat_id, username, first_name, language, language_chosen, bot_blocked, created_at, updated_at)
      values (?, ?, ?, ?, ?, false, false, ?, ?)
      on conflict (telegram_id) do update set
@@ -52,7 +60,9 @@ export async function upsertTouchedProfile(
                        else excluded.language end,
        bot_blocked = false,
        updated_at = excluded.updated_at
-     returning user_id, language, bot_blocked`,
+     returning user_id, language, bot_blocked)
+     select t.user_id, t.language, t.bot_blocked, u.role, u.status, u.agency_id
+     from touched t left join app_user u on u.id = t.user_id`,
     [
       profile.telegramId,
       profile.chatId,
@@ -64,7 +74,12 @@ export async function upsertTouchedProfile(
       profile.language === null,
     ],
   );
-  return stateOf(rows[0]!);
+  const row = rows[0]!;
+  const actor =
+    row.user_id !== null && row.role && row.status
+      ? { id: row.user_id, role: row.role, status: row.status, agencyId: row.agency_id }
+      : null;
+  return { ...stateOf(row), actor };
 }
 
 /**
