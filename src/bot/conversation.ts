@@ -65,15 +65,10 @@ export function createConversation(domain: Domain) {
     };
   }
 
+  /** Who the person is after a flow that may have changed it (registered, linked, language). */
   async function reloadPerson(input: ConversationInput): Promise<Person> {
-    const profile = await domain.accounts.touchProfile(input.em, {
-      telegramId: input.update.from.id,
-      chatId: input.update.chatId,
-    });
-    const actor = profile.userId
-      ? await domain.accounts.actorForTelegram(input.em, input.update.from.id)
-      : null;
-    return { actor, locale: profile.language };
+    const { actor, language } = await domain.accounts.identify(input.em, input.update.from.id);
+    return { actor, locale: language };
   }
 
   const reply = (messages: OutgoingMessage[], callbackAnswer?: Reply['callbackAnswer']): Reply =>

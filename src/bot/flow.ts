@@ -29,8 +29,11 @@ export interface Flow {
   version: number;
   /** Who may start it. */
   audience: 'anonymous' | 'account' | 'anyone';
-  /** The machine with its real domain actors, for this update. */
-  machine(services: FlowServices): AnyStateMachine;
+  /**
+   * The machine with its real domain actors, built once. Actors get the
+   * update's `FlowServices` from `flowServices()` (src/bot/flow-services.ts).
+   */
+  machine: AnyStateMachine;
   /** The messages of a waiting (non-final) state. Pure. */
   render(snapshot: AnyMachineSnapshot, view: ViewContext): OutgoingMessage[];
   /** The line shown above the main menu when the flow ends with `output`; null for none. */

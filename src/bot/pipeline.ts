@@ -45,8 +45,13 @@ export function createPipeline(deps: PipelineDeps) {
           firstName: update.from.firstName,
           languageCode: update.from.languageCode,
         });
-        const actor = profile.userId ? await domain.accounts.actorForTelegram(em, update.from.id) : null;
-        const outcome = await conversation.handle({ em, update, locale: profile.language, actor, session });
+        const outcome = await conversation.handle({
+          em,
+          update,
+          locale: profile.language,
+          actor: profile.actor,
+          session,
+        });
         if (outcome.session !== 'keep') await sessionStore.save(em, update.chatId, session, outcome.session);
         return outcome;
       });

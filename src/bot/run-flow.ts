@@ -1,6 +1,7 @@
 import { type AnyMachineSnapshot, createActor, waitFor } from 'xstate';
 import type { Flow, FlowServices } from './flow.ts';
 import type { FlowEvent } from './flow-event.ts';
+import { withFlowServices } from './flow-services.ts';
 
 /** How long a step may wait for its domain calls. */
 const STEP_TIMEOUT_MS = 30_000;
@@ -36,9 +37,9 @@ export async function openFlow(
   services: FlowServices,
   persisted: Record<string, unknown> | null,
 ): Promise<OpenFlow> {
-  const actor = createActor(flow.machine(services), persisted ? { snapshot: persisted as never } : {});
+  const actor = createActor(flow.machine, persisted ? { snapshot: persisted as never } : {});
   actor.subscribe({ error: () => {} });
-  actor.start();
+  withFlowServices(services, () => actor.start());
   const report = async (): Promise<FlowStep> => {
     try {
       const snapshot = await waitFor(actor, settled, { timeout: STEP_TIMEOUT_MS });
@@ -56,7 +57,7 @@ export async function openFlow(
   return {
     current: actor.getSnapshot(),
     async send(event) {
-      if (event) actor.send(event);
+      if (event) withFlowServices(services, () => actor.send(event));
       return report();
     },
   };

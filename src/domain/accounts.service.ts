@@ -3,6 +3,7 @@ import {
   TelegramProfile,
   User,
   type UserRole,
+  type UserStatus,
   VerificationCode,
 } from '../db/entities/index.ts';
 import type { Em } from '../db/orm.ts';
@@ -182,6 +183,33 @@ export function createAccountService(deps: DomainDeps) {
         deps.clock.now(),
       );
       return { telegramId, ...state };
+    },
+
+    /**
+     * Who a Telegram user is right now (read-only): their language and linked
+     * account. The bot asks after a flow that may have changed either.
+     */
+    async identify(em: Em, telegramId: number): Promise<{ language: Language; actor: Actor | null }> {
+      const rows = await em.execute<
+        {
+          language: Language;
+          user_id: number | null;
+          role: UserRole | null;
+          status: UserStatus | null;
+          agency_id: number | null;
+        }[]
+      >(
+        `select p.language, u.id as user_id, u.role, u.status, u.agency_id
+         from telegram_profile p left join app_user u on u.id = p.user_id where p.telegram_id = ?`,
+        [parseInput(telegramIdSchema, telegramId)],
+      );
+      const row = rows[0];
+      if (!row) return { language: 'ru', actor: null };
+      const actor =
+        row.user_id !== null && row.role && row.status
+          ? { id: row.user_id, role: row.role, status: row.status, agencyId: row.agency_id }
+          : null;
+      return { language: row.language, actor };
     },
 
     /** The person picked a language: it sticks, Telegram's language code no longer overrides it. */

@@ -5,6 +5,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import { type Conversation, createConversation } from '../../src/bot/conversation.ts';
 import type { Flow } from '../../src/bot/flow.ts';
 import type { FlowEvent } from '../../src/bot/flow-event.ts';
+import { flowServices } from '../../src/bot/flow-services.ts';
 import { COMMAND_FLOWS, FLOWS } from '../../src/bot/flows.ts';
 import { createPipeline, type Pipeline } from '../../src/bot/pipeline.ts';
 import type { Sender } from '../../src/bot/sender.ts';
@@ -46,15 +47,15 @@ const counterFlow: Flow = {
   id: 'test-counter',
   version: 1,
   audience: 'anyone',
-  machine: ({ em, domain, telegram }) =>
-    counterMachine.provide({
-      actors: {
-        explode: fromPromise<void, void>(async () => {
-          await domain.accounts.setLanguage(em, telegram.telegramId, 'en');
-          throw new Error('kaboom');
-        }),
-      },
-    }),
+  machine: counterMachine.provide({
+    actors: {
+      explode: fromPromise<void, void>(async () => {
+        const { em, domain, telegram } = flowServices();
+        await domain.accounts.setLanguage(em, telegram.telegramId, 'en');
+        throw new Error('kaboom');
+      }),
+    },
+  }),
   render: (snapshot) => [{ text: `count ${(snapshot.context as CounterContext).count}` }],
   finish: () => null,
 };

@@ -1,6 +1,7 @@
 import { fromPromise } from 'xstate';
 import { type LanguageOutput, languageMachine } from '../../machines/language.machine.ts';
 import type { Flow } from '../flow.ts';
+import { flowServices } from '../flow-services.ts';
 import { messagesFor } from '../i18n/index.ts';
 import type { OutgoingMessage } from '../screen.ts';
 import { navigationRow } from './keyboards.ts';
@@ -10,14 +11,14 @@ export const languageFlow: Flow = {
   id: 'language',
   version: 1,
   audience: 'anyone',
-  machine: ({ em, domain, telegram }) =>
-    languageMachine.provide({
-      actors: {
-        saveLanguage: fromPromise(({ input }) =>
-          domain.accounts.setLanguage(em, telegram.telegramId, input.locale),
-        ),
-      },
-    }),
+  machine: languageMachine.provide({
+    actors: {
+      saveLanguage: fromPromise(({ input }) => {
+        const { em, domain, telegram } = flowServices();
+        return domain.accounts.setLanguage(em, telegram.telegramId, input.locale);
+      }),
+    },
+  }),
   render(_snapshot, { t }): OutgoingMessage[] {
     return [
       { text: t.language.choose, reply: [navigationRow(t)] },

@@ -1,6 +1,7 @@
 import { fromPromise } from 'xstate';
 import { type LinkContext, type LinkOutput, linkMachine } from '../../machines/link.machine.ts';
 import type { Flow } from '../flow.ts';
+import { flowServices } from '../flow-services.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { OutgoingMessage } from '../screen.ts';
 import { errorText, navigationRow, withNotice } from './keyboards.ts';
@@ -21,17 +22,18 @@ export const linkFlow: Flow = {
   id: 'link',
   version: 1,
   audience: 'anonymous',
-  machine: ({ em, domain, telegram }) =>
-    linkMachine.provide({
-      actors: {
-        requestCode: fromPromise(({ input }) =>
-          domain.accounts.startLink(em, { telegramId: telegram.telegramId, email: input.email }),
-        ),
-        confirmCode: fromPromise(({ input }) =>
-          domain.accounts.confirmLink(em, { telegramId: telegram.telegramId, code: input.code }),
-        ),
-      },
-    }),
+  machine: linkMachine.provide({
+    actors: {
+      requestCode: fromPromise(({ input }) => {
+        const { em, domain, telegram } = flowServices();
+        return domain.accounts.startLink(em, { telegramId: telegram.telegramId, email: input.email });
+      }),
+      confirmCode: fromPromise(({ input }) => {
+        const { em, domain, telegram } = flowServices();
+        return domain.accounts.confirmLink(em, { telegramId: telegram.telegramId, code: input.code });
+      }),
+    },
+  }),
   render(snapshot, { t }): OutgoingMessage[] {
     const context = snapshot.context as LinkContext;
     const shown = notice(t, context);
@@ -43,7 +45,7 @@ export const linkFlow: Flow = {
     }
     if (snapshot.matches('codeDead')) {
       // Whatever killed the code (the third wrong guess, a cooldown), the way on is a new code.
-      const above = shown === t.link.codeDead ? null : shown;
+      const above = shown === t.link.codeDead || context.error?.attemptsLeft === 0 ? null : shown;
       return [
         { text: withNotice(above, t.link.codeDead), reply: [[newCode], navigationRow(t, { back: true })] },
       ];

@@ -2,6 +2,7 @@ import { fromPromise } from 'xstate';
 import type { RegisterContext, RegisterOutput } from '../../machines/register.machine.ts';
 import { registerMachine } from '../../machines/register.machine.ts';
 import type { Flow } from '../flow.ts';
+import { flowServices } from '../flow-services.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { OutgoingMessage } from '../screen.ts';
 import { errorText, navigationRow, withNotice } from './keyboards.ts';
@@ -16,21 +17,24 @@ export const registerFlow: Flow = {
   id: 'register',
   version: 1,
   audience: 'anonymous',
-  machine: ({ em, domain, telegram }) =>
-    registerMachine.provide({
-      actors: {
-        checkAvailability: fromPromise(({ input }) => domain.accounts.availability(em, input)),
-        registerAccount: fromPromise(({ input }) =>
-          domain.accounts.register(em, {
-            ...input,
-            fullName:
-              telegram.firstName.trim().length >= 2 ? telegram.firstName : `Telegram ${telegram.telegramId}`,
-            language: telegram.locale,
-            telegram: { telegramId: telegram.telegramId, chatId: telegram.chatId, language: telegram.locale },
-          }),
-        ),
-      },
-    }),
+  machine: registerMachine.provide({
+    actors: {
+      checkAvailability: fromPromise(({ input }) => {
+        const { em, domain } = flowServices();
+        return domain.accounts.availability(em, input);
+      }),
+      registerAccount: fromPromise(({ input }) => {
+        const { em, domain, telegram } = flowServices();
+        return domain.accounts.register(em, {
+          ...input,
+          fullName:
+            telegram.firstName.trim().length >= 2 ? telegram.firstName : `Telegram ${telegram.telegramId}`,
+          language: telegram.locale,
+          telegram: { telegramId: telegram.telegramId, chatId: telegram.chatId, language: telegram.locale },
+        });
+      }),
+    },
+  }),
   render(snapshot, { t }): OutgoingMessage[] {
     const context = snapshot.context as RegisterContext;
     const shown = notice(t, context);

@@ -1,6 +1,6 @@
 import type { Language, UserRole, UserStatus } from '../../db/entities/index.ts';
-import type { Actor } from '../actor.ts';
 import type { Em } from '../../db/orm.ts';
+import type { Actor } from '../actor.ts';
 
 /** Telegram's `language_code` → the bot's language: English for 'en*', Russian for everything else. */
 export function languageFromTelegram(languageCode: string): Language {
