@@ -25,10 +25,11 @@ function fakeDomain() {
     accounts: {
       async touchProfile(_em: Em, input: { telegramId: number }) {
         const userId = linked.get(input.telegramId) ?? null;
-        return { telegramId: input.telegramId, userId, language: 'ru' as const, botBlocked: false };
+        const actor = actorOf(input.telegramId);
+        return { telegramId: input.telegramId, userId, language: 'ru' as const, botBlocked: false, actor };
       },
-      async actorForTelegram(_em: Em, telegramId: number) {
-        return actorOf(telegramId);
+      async identify(_em: Em, telegramId: number) {
+        return { language: 'ru' as const, actor: actorOf(telegramId) };
       },
       async availability() {
         return { phoneTaken: false, emailTaken: false };

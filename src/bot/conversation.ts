@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { Em } from '../db/orm.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Domain } from '../domain/index.ts';
+import type { Handoff } from '../machines/handoff.ts';
 import type { Flow, FlowServices, ViewContext } from './flow.ts';
 import type { FlowEvent } from './flow-event.ts';
 import { COMMAND_FLOWS, FLOWS, MENU_FLOWS } from './flows.ts';
@@ -12,6 +13,11 @@ import { mainMenuKeyboard, menuItemFor } from './menu.ts';
 import { accepts, openFlow } from './run-flow.ts';
 import type { OutgoingMessage, Reply } from './screen.ts';
 import type { SessionWrite, StoredSession } from './session-store.ts';
+
+function handoffOf(output: unknown): Handoff | null {
+  const handoff = (output as { handoff?: Handoff } | null | undefined)?.handoff;
+  return handoff && typeof handoff.flow === 'string' ? handoff : null;
+}
 
 export interface ConversationInput {
   em: Em;
@@ -74,7 +80,12 @@ export function createConversation(domain: Domain) {
   const reply = (messages: OutgoingMessage[], callbackAnswer?: Reply['callbackAnswer']): Reply =>
     callbackAnswer ? { messages, callbackAnswer } : { messages };
 
-  async function startFlow(input: ConversationInput, flow: Flow): Promise<ConversationOutcome> {
+  async function startFlow(
+    input: ConversationInput,
+    flow: Flow,
+    flowInput?: unknown,
+    above: string | null = null,
+  ): Promise<ConversationOutcome> {
     const { t } = view(input.locale);
     if (flow.audience === 'anonymous' && input.actor) {
       const text = flow.id === 'register' ? t.register.alreadyLinked : t.link.alreadyLinked;
@@ -86,8 +97,12 @@ export function createConversation(domain: Domain) {
         reply([await menu(input.em, input, t.errors.account_required, input.update.from.firstName)]),
       );
     }
-    const open = await openFlow(flow, services(input), null);
-    return settle(input, flow, await open.send(null));
+    const open = await openFlow(flow, services(input), null, flowInput);
+    const started = await settle(input, flow, await open.send(null));
+    if (!above) return started;
+    const [first, ...rest] = started.reply.messages;
+    const messages = first ? [{ ...first, text: `${above}\n\n${first.text}` }, ...rest] : [{ text: above }];
+    return { ...started, reply: { ...started.reply, messages } };
   }
 
   function outcome(
@@ -108,6 +123,17 @@ export function createConversation(domain: Domain) {
     if (!step.persisted) {
       const person = await reloadPerson(input);
       const above = flow.finish(step.output, view(person.locale));
+      const handoff = handoffOf(step.output);
+      const next = handoff ? FLOWS[handoff.flow] : undefined;
+      if (handoff && next) {
+        // The flow passes the conversation on (e.g. back to a listing after registering).
+        const started = await startFlow({ ...input, ...person, session: null }, next, handoff.input, above);
+        return {
+          ...started,
+          session: started.session === 'keep' ? null : started.session,
+          reply: { ...started.reply, ...(answer ? { callbackAnswer: answer } : {}) },
+        };
+      }
       return outcome(null, reply([await menu(input.em, person, above, input.update.from.firstName)], answer));
     }
     const messages = flow.render(step.snapshot, view(input.locale));

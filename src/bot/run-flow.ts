@@ -36,8 +36,9 @@ export async function openFlow(
   flow: Flow,
   services: FlowServices,
   persisted: Record<string, unknown> | null,
+  input?: unknown,
 ): Promise<OpenFlow> {
-  const actor = createActor(flow.machine, persisted ? { snapshot: persisted as never } : {});
+  const actor = createActor(flow.machine, persisted ? { snapshot: persisted as never } : { input });
   actor.subscribe({ error: () => {} });
   withFlowServices(services, () => actor.start());
   const report = async (): Promise<FlowStep> => {

@@ -3,19 +3,22 @@ import type { FlowEvent } from '../bot/flow-event.ts';
 import type { UserRole } from '../db/entities/index.ts';
 import { emailSchema } from '../domain/validation.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import type { Handoff, ResumableInput } from './handoff.ts';
 
 export type LinkNotice = 'badEmail' | 'badCodeFormat' | 'codeDead';
 
 export interface LinkContext {
   email: string | null;
   role: UserRole | null;
+  /** Where to go on success (the flow that sent the person here). */
+  resume: Handoff | null;
   notice: LinkNotice | null;
   /** The last refusal: wrong code (attemptsLeft), rate limit (retryAfterSeconds) … */
   error: FlowError | null;
 }
 
 export type LinkOutput =
-  | { outcome: 'linked'; role: UserRole }
+  | { outcome: 'linked'; role: UserRole; handoff?: Handoff }
   | { outcome: 'alreadyLinked' }
   | { outcome: 'cancelled' };
 
@@ -29,6 +32,7 @@ const digits = (text: string) => text.replace(/\s+/g, '');
 export const linkMachine = setup({
   types: {
     context: {} as LinkContext,
+    input: {} as ResumableInput | undefined,
     events: {} as FlowEvent,
     output: {} as LinkOutput,
   },
@@ -59,7 +63,13 @@ export const linkMachine = setup({
   // The machine's output is the output of the final state it ended in.
   output: ({ event }) => (event as unknown as { output: LinkOutput }).output,
   initial: 'askEmail',
-  context: { email: null, role: null, notice: null, error: null },
+  context: ({ input }) => ({
+    email: null,
+    role: null,
+    notice: null,
+    error: null,
+    resume: input?.resume ?? null,
+  }),
   on: { CANCEL: '.cancelled' },
   states: {
     askEmail: {
@@ -136,7 +146,11 @@ export const linkMachine = setup({
     },
     linked: {
       type: 'final',
-      output: ({ context }) => ({ outcome: 'linked' as const, role: context.role ?? 'guest' }),
+      output: ({ context }) => ({
+        outcome: 'linked' as const,
+        role: context.role ?? 'guest',
+        ...(context.resume ? { handoff: context.resume } : {}),
+      }),
     },
     alreadyLinked: { type: 'final', output: { outcome: 'alreadyLinked' as const } },
     cancelled: { type: 'final', output: { outcome: 'cancelled' as const } },

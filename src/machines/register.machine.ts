@@ -4,6 +4,7 @@ import type { UserRole } from '../db/entities/index.ts';
 import { normalizeKzPhone } from '../domain/phone.ts';
 import { emailSchema } from '../domain/validation.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import type { Handoff, ResumableInput } from './handoff.ts';
 
 export type RegisterNotice = 'badPhone' | 'foreignContact' | 'badEmail' | 'phoneTaken' | 'emailTaken';
 
@@ -11,12 +12,14 @@ export interface RegisterContext {
   phone: string | null;
   email: string | null;
   role: UserRole | null;
+  /** Where to go on success (the flow that sent the person here). */
+  resume: Handoff | null;
   notice: RegisterNotice | null;
   error: FlowError | null;
 }
 
 export type RegisterOutput =
-  | { outcome: 'registered'; role: UserRole }
+  | { outcome: 'registered'; role: UserRole; handoff?: Handoff }
   | { outcome: 'alreadyLinked' }
   | { outcome: 'cancelled' };
 
@@ -29,6 +32,7 @@ const isEmail = (text: string) => emailSchema.safeParse(text).success;
 export const registerMachine = setup({
   types: {
     context: {} as RegisterContext,
+    input: {} as ResumableInput | undefined,
     events: {} as FlowEvent,
     output: {} as RegisterOutput,
   },
@@ -76,7 +80,14 @@ export const registerMachine = setup({
   // The machine's output is the output of the final state it ended in.
   output: ({ event }) => (event as unknown as { output: RegisterOutput }).output,
   initial: 'askPhone',
-  context: { phone: null, email: null, role: null, notice: null, error: null },
+  context: ({ input }) => ({
+    phone: null,
+    email: null,
+    role: null,
+    notice: null,
+    error: null,
+    resume: input?.resume ?? null,
+  }),
   on: { CANCEL: '.cancelled' },
   states: {
     askPhone: {
@@ -157,7 +168,11 @@ export const registerMachine = setup({
     },
     registered: {
       type: 'final',
-      output: ({ context }) => ({ outcome: 'registered' as const, role: context.role ?? 'guest' }),
+      output: ({ context }) => ({
+        outcome: 'registered' as const,
+        role: context.role ?? 'guest',
+        ...(context.resume ? { handoff: context.resume } : {}),
+      }),
     },
     alreadyLinked: { type: 'final', output: { outcome: 'alreadyLinked' as const } },
     cancelled: { type: 'final', output: { outcome: 'cancelled' as const } },
