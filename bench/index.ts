@@ -10,15 +10,18 @@ import {
 } from './drive.ts';
 import { engineTarget } from './engine.ts';
 import { MARKERS, REGISTER_LABELS } from './script.ts';
+import { runSearchBench, type SearchSizeResult, searchTarget } from './search.ts';
 import { ms, pad, padLeft } from './stats.ts';
 import type { BenchTarget } from './target.ts';
 
 /**
  * `npm run bench`: the register flow driven in-process through a fake Telegram
  * transport, on the engine alone, the full pipeline on PGlite, and on
- * PostgreSQL when DATABASE_URL is set. Prints figures and the issue's targets;
- * asserts nothing. BENCH_SECONDS scales the time spent per measurement;
- * BENCH_LAYERS=engine,pglite,postgresql picks layers (to profile one).
+ * PostgreSQL when DATABASE_URL is set; then, with DATABASE_URL, search latency
+ * at 10,000 and 100,000 listings (bench/search.ts). Prints figures and the
+ * issues' targets; asserts nothing. BENCH_SECONDS scales the time spent per
+ * measurement of the register flow; BENCH_LAYERS=engine,pglite,postgresql,search
+ * picks parts (to profile one).
  */
 const CONCURRENCY = [1, 10, 100];
 const TARGET_RATE = 1000;
@@ -122,7 +125,7 @@ async function measure(
 
 const signed = (ratio: number) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)} %`;
 
-function printTargets(layers: LayerResult[]): void {
+function printTargets(layers: LayerResult[], search: SearchSizeResult[] | undefined): void {
   console.log('\nTargets');
   const row = (label: string, figure: string, ok: boolean | null) =>
     console.log(`  ${pad(label, 68)}${pad(figure, 32)}${ok === null ? '—' : ok ? 'PASS' : 'MISS'}`);
@@ -158,8 +161,14 @@ function printTargets(layers: LayerResult[]): void {
       `${ms(open.latency.p99)} ms`,
       open.latency.p99 <= 30,
     );
-  } else {
+  } else if (wanted('postgresql')) {
     row('PostgreSQL targets', 'not run (DATABASE_URL unset)', null);
+  }
+  if (search) {
+    const { label, figure, ok } = searchTarget(search);
+    row(label, figure, ok);
+  } else if (wanted('search')) {
+    row('PostgreSQL search target', 'not run (DATABASE_URL unset)', null);
   }
   for (const layer of layers) {
     const { long } = layer;
@@ -196,7 +205,12 @@ async function main(): Promise<void> {
   else if (wanted('postgresql')) {
     layers.push(await measure('postgresql', () => pipelineTarget(databaseUrl), 5 * scale));
   }
-  printTargets(layers);
+  let search: SearchSizeResult[] | undefined;
+  if (wanted('search')) {
+    if (databaseUrl) search = await runSearchBench(databaseUrl);
+    else console.log('\nsearch on PostgreSQL: skipped (set DATABASE_URL to run it)');
+  }
+  printTargets(layers, search);
   console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

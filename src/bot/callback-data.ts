@@ -9,6 +9,25 @@ export const CALLBACK_ACTIONS = [
   'noop', // a label-only button (calendar header and the like)
   'day', // a calendar day: id = yyyymmdd
   'month', // calendar month page: id = yyyymm
+  'more', // search: open a listing's card, id = listing
+  'book', // book a listing: id = listing
+  'fav', // add a listing to favourites: id = listing
+  'filter', // search: change one filter, arg = city|dates|guests|price|amenities
+  'price', // search: a nightly price range, id = preset (0 = any)
+  'amen', // search: tick/untick an amenity, arg = its code
+  'done', // finish a multi-choice step (amenities)
+  'acct', // an account is needed: arg = register|link
+  'unfav', // remove a listing from favourites: id = listing
+  'close', // close a list and go back to the main menu
+  'read', // mark a notification read: id = notification
+  'readall', // mark every unread notification read
+  'review', // review a completed stay: id = booking
+  'mine', // the guest's published reviews: id = page number
+  'stars', // a review's rating: id = 1..5
+  'pay', // pay a pending booking (demo): id = booking
+  'bcancel', // ask to cancel a booking: id = booking
+  'bcancelok', // yes, cancel the booking: id = booking
+  'tab', // a list's tab: arg = its name (my bookings: upcoming|past)
 ] as const;
 export type CallbackAction = (typeof CALLBACK_ACTIONS)[number];
 

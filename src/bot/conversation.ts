@@ -118,6 +118,7 @@ export function createConversation(domain: Domain) {
     flow: Flow,
     step: { snapshot: AnyMachineSnapshot; persisted: Record<string, unknown> | null; output: unknown },
     editMessageId: number | null = null,
+    before: OutgoingMessage[] = [],
   ): Promise<ConversationOutcome> {
     const answer = input.update.input.kind === 'callback' ? {} : undefined;
     if (!step.persisted) {
@@ -138,9 +139,18 @@ export function createConversation(domain: Domain) {
     }
     const messages = flow.render(step.snapshot, view(input.locale));
     const session = { machineId: flow.id, machineVersion: flow.version, snapshot: step.persisted };
-    const canEdit =
-      editMessageId !== null && messages.length === 1 && messages[0]?.inline && !messages[0].reply;
-    return outcome(session, reply(messages, answer), canEdit ? editMessageId : null);
+    // Inline navigation (pages, calendar, toggles) edits the pressed message in place when
+    // everything above the screen's last (inline) message is what the person already sees.
+    const last = messages.at(-1);
+    const sameAbove = messages
+      .slice(0, -1)
+      .every((message, index) => JSON.stringify(message) === JSON.stringify(before[index]));
+    const canEdit = editMessageId !== null && last?.inline !== undefined && !last.reply && sameAbove;
+    return outcome(
+      session,
+      reply(canEdit && last ? [last] : messages, answer),
+      canEdit ? editMessageId : null,
+    );
   }
 
   /** The event an input means in the flow's current screen (reply buttons map back to their events). */
@@ -235,6 +245,8 @@ export function createConversation(domain: Domain) {
         return outcome(null, notice);
       }
       if (kind.kind === 'command') return command(input, kind.command);
+      // Label-only buttons (calendar title, weekday names) do nothing, quietly.
+      if (kind.kind === 'callback' && kind.data?.action === 'noop') return outcome('keep', reply([], {}));
       if (!flow || !input.session) return idle(input);
 
       const open = await openFlow(flow, services(input), input.session.snapshot);
@@ -253,7 +265,7 @@ export function createConversation(domain: Domain) {
         return outcome('keep', reply(again));
       }
       const editMessageId = kind.kind === 'callback' ? kind.messageId : null;
-      return settle(input, flow, await open.send(event), editMessageId);
+      return settle(input, flow, await open.send(event), editMessageId, screen);
     },
   };
 }

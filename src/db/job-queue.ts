@@ -117,8 +117,15 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     async startWorkers() {
       const queue = requireBoss();
       for (const name of handlers.keys()) {
-        await queue.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
-          for (const job of jobs) await runOne(name, job);
+        await queue.work(name, { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
+          // One failing job must not fail (and so re-run) the others of its batch.
+          for (const job of jobs) {
+            try {
+              await runOne(name, job);
+            } catch (error) {
+              await queue.fail(name, job.id, { message: String(error) });
+            }
+          }
         });
       }
     },

@@ -153,22 +153,24 @@ export function createSearchService(deps: DomainDeps) {
       }
       const where = conditions.join(' and ');
       const { page, pageSize } = filters;
-      const [rows, [counted]] = await Promise.all([
-        em.execute<ResultRow[]>(
-          `select l.id, l.title, l.city, l.price_per_night, l.rating_avg, l.rating_count, l.photo_file_id, l.max_guests
-             from ${VISIBLE_LISTINGS_FROM}
-            where ${where}
-            order by l.price_per_night asc, l.id asc
-            limit ? offset ?`,
-          [...params, pageSize, (page - 1) * pageSize],
-        ),
-        em.execute<{ total: number }[]>(
-          `select count(*)::int as total from ${VISIBLE_LISTINGS_FROM} where ${where}`,
-          params,
-        ),
-      ]);
+      // One pass: the matching ids with their count (the window runs before LIMIT), cheapest first,
+      // read from the search indexes alone; only the page's rows are then fetched from the table.
+      const rows = await em.execute<(ResultRow & { total: number })[]>(
+        `select r.id, r.title, r.city, r.price_per_night, r.rating_avg, r.rating_count, r.photo_file_id,
+                r.max_guests, m.total
+           from (select l.id, l.price_per_night, (count(*) over ())::int as total
+                   from ${VISIBLE_LISTINGS_FROM}
+                  where ${where}
+                  order by l.price_per_night asc, l.id asc
+                  limit ? offset ?) m
+           join listing r on r.id = m.id
+          order by m.price_per_night asc, m.id asc`,
+        [...params, pageSize, (page - 1) * pageSize],
+      );
+      // A page past the end carries no count; only then is it asked for on its own.
+      const total = rows[0] ? rows[0].total : page === 1 ? 0 : await countMatching(em, where, params);
       const items = rows.map((row) => resultOf(row, stay));
-      return pageOf(items, counted?.total ?? 0, page, pageSize);
+      return pageOf(items, total, page, pageSize);
     },
 
     /** Cities that have visible listings, tidy and sorted; the default list when there are none. */
@@ -249,6 +251,14 @@ function resultOf(row: ResultRow, stay: Stay | null): SearchResult {
     photoFileId: row.photo_file_id,
     maxGuests: row.max_guests,
   };
+}
+
+async function countMatching(em: Em, where: string, params: unknown[]): Promise<number> {
+  const [row] = await em.execute<{ total: number }[]>(
+    `select count(*)::int as total from ${VISIBLE_LISTINGS_FROM} where ${where}`,
+    params,
+  );
+  return row?.total ?? 0;
 }
 
 async function isFree(em: Em, listingId: number, stay: Stay): Promise<boolean> {

@@ -15,7 +15,28 @@ function leaves(node: unknown, path = ''): Leaf[] {
 }
 
 /** One call with realistic arguments for every message that is a function. */
+/** Sections whose own tests call every message (test/bot/*.i18n.test.ts and the flows' view tests). */
+const SECTIONS_TESTED_ELSEWHERE = ['favorites', 'reviews', 'notificationsList', 'booking', 'myBookings'];
+
 const calls: Record<string, (t: Messages) => string> = {
+  'search.unknownCity': (t) => t.search.unknownCity('Алматы, Астана'),
+  'search.pickCheckOut': (t) => t.search.pickCheckOut('12.12.2026'),
+  'search.amenitiesChosen': (t) => t.search.amenitiesChosen('Wi-Fi, Кухня'),
+  'search.stay': (t) => t.search.stay('12.12.2026 – 15.12.2026', 3),
+  'search.guestsCount': (t) => t.search.guestsCount(2),
+  'search.priceUpTo': (t) => t.search.priceUpTo('15 000 ₸'),
+  'search.priceFrom': (t) => t.search.priceFrom('40 000 ₸'),
+  'search.priceBetween': (t) => t.search.priceBetween('15 000 ₸', '25 000 ₸'),
+  'search.priceSummary': (t) => t.search.priceSummary('до 15 000 ₸'),
+  'search.found': (t) => t.search.found(12, 1, 3),
+  'search.perNight': (t) => t.search.perNight('15 000 ₸'),
+  'search.forStay': (t) => t.search.forStay('45 000 ₸', 3),
+  'search.rating': (t) => t.search.rating('4,5', 2),
+  'search.more': (t) => t.search.more(1),
+  'search.book': (t) => t.search.book(1),
+  'search.favorite': (t) => t.search.favorite(1),
+  'search.maxGuests': (t) => t.search.maxGuests(4),
+  'search.amenitiesLine': (t) => t.search.amenitiesLine('Wi-Fi, Кухня'),
   'menu.notificationsCount': (t) => t.menu.notificationsCount(3),
   'common.welcomeAnonymous': (t) => t.common.welcomeAnonymous('Айгерим'),
   'common.menu': (t) => t.common.menu('Айгерим', 'super_admin'),
@@ -74,7 +95,8 @@ describe('message catalogues', () => {
   it('every message that is a function has a sample call here', () => {
     const functions = leaves(ru)
       .filter(({ value }) => typeof value === 'function')
-      .map(({ path }) => path);
+      .map(({ path }) => path)
+      .filter((path) => !SECTIONS_TESTED_ELSEWHERE.includes(path.split('.')[0] ?? ''));
     expect(functions.sort()).toEqual(Object.keys(calls).sort());
   });
 

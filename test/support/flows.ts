@@ -201,11 +201,19 @@ export interface DriveReport {
   persisted: { key: string; json: string; snapshot: AnyMachineSnapshot }[];
 }
 
+/** Whether two snapshots agree in state, context and status. */
+export const same = (a: AnyMachineSnapshot, b: AnyMachineSnapshot) =>
+  JSON.stringify(essence(a)) === JSON.stringify(essence(b));
+
 /**
  * Runs each model path through the real machine (with `script`'s fake actors):
  * every step must reach the state and context the model predicts, and after a
  * settled step the actor is persisted, sent through JSON and restored — the
- * next update continues from that restored actor, as in the bot.
+ * next update continues from that restored actor, as in the bot. A machine may
+ * call the domain as soon as it starts, and one answer may set off the next
+ * call: the answers a step sets off are all scripted before the step (before
+ * the actor starts, for the first state), and each run of answers is checked
+ * where it led.
  */
 export async function drive(
   machine: AnyStateMachine,
@@ -236,19 +244,39 @@ export async function drive(
     check(essence(snapshot), essence(restored.getSnapshot()), `${where}, restored`);
     return restored;
   };
-  for (const path of paths) {
-    let actor = visit(createActor(machine, { inspect }).start(), `${path.description} (start)`);
-    for (const [index, step] of path.steps.entries()) {
-      const where = `${path.description} (step ${index + 1})`;
-      if (isActorEvent(step.event)) {
-        await waitFor(actor, settled, { timeout: 1000 });
-      } else {
-        const next = path.steps[index + 1];
-        if (next && isActorEvent(next.event)) script.follow(next.event);
-        actor.send(step.event);
-      }
+  for (const { steps, description } of paths) {
+    /** Scripts the answers that follow `from`; returns the index after them. */
+    const answersFrom = (from: number) => {
+      let end = from;
+      while (end < steps.length && isActorEvent(steps[end]!.event)) end++;
+      for (const answer of steps.slice(from, end)) script.follow(answer.event);
+      return end;
+    };
+    /** Waits until the answers up to `end` led where the model says. */
+    const answered = async (actor: Actor<AnyStateMachine>, end: number) => {
+      const expected = steps[end - 1]!.state;
+      const where = `${description} (step ${end})`;
+      const reached = await waitFor(actor, (s) => settled(s) || same(s, expected), { timeout: 1000 });
+      check(essence(expected), essence(reached), where);
+      return visit(actor, where);
+    };
+    // The model's paths may begin with the start (xstate.init) or with the first event.
+    const first = steps[0];
+    const hasInit = first?.event.type === 'xstate.init';
+    let index = answersFrom(hasInit ? 1 : 0);
+    let actor = createActor(machine, { inspect }).start();
+    if (hasInit) check(essence(first.state), essence(actor.getSnapshot()), `${description} (start)`);
+    actor = visit(actor, `${description} (start)`);
+    if (index > (hasInit ? 1 : 0)) actor = await answered(actor, index);
+    while (index < steps.length) {
+      const step = steps[index]!;
+      const where = `${description} (step ${index + 1})`;
+      const end = answersFrom(index + 1);
+      actor.send(step.event);
       check(essence(step.state), essence(actor.getSnapshot()), where);
       actor = visit(actor, where);
+      if (end > index + 1) actor = await answered(actor, end);
+      index = end;
     }
     actor.stop();
   }
@@ -268,13 +296,35 @@ export class FlowRun {
   private json: string | null = null;
   snapshot: AnyMachineSnapshot;
 
-  constructor(machine: AnyStateMachine, flow: Flow) {
+  constructor(
+    machine: AnyStateMachine,
+    flow: Flow,
+    started?: { snapshot: AnyMachineSnapshot; json: string | null },
+  ) {
     this.machine = machine;
     this.flow = flow;
+    if (started) {
+      this.snapshot = started.snapshot;
+      this.json = started.json;
+      return;
+    }
     const actor = createActor(machine).start();
     this.snapshot = actor.getSnapshot();
     this.json = JSON.stringify(actor.getPersistedSnapshot());
     actor.stop();
+  }
+
+  /**
+   * Starts a conversation with a machine that may call the domain as soon as
+   * it starts: waits for those calls (scripted on `script` beforehand).
+   */
+  static async start(machine: AnyStateMachine, flow: Flow): Promise<FlowRun> {
+    const actor = createActor(machine).start();
+    const snapshot = await waitFor(actor, settled, { timeout: 1000 });
+    if (snapshot.status === 'error') throw snapshot.error;
+    const json = snapshot.status === 'done' ? null : JSON.stringify(actor.getPersistedSnapshot());
+    actor.stop();
+    return new FlowRun(machine, flow, { snapshot, json });
   }
 
   /** Whether the current state takes `event` at all (the bot answers a stale button otherwise). */

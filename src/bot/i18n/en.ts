@@ -1,3 +1,11 @@
+import { formatStay } from '../parse/date-range.ts';
+import { formatTenge } from '../parse/money.ts';
+import { booking } from './en/booking.ts';
+import { favorites } from './en/favorites.ts';
+import { myBookings } from './en/my-bookings.ts';
+import { notificationsList } from './en/notificationsList.ts';
+import { reviews } from './en/reviews.ts';
+import { search } from './en/search.ts';
 import type { Messages } from './messages.ts';
 import { plural } from './plural.ts';
 
@@ -6,6 +14,12 @@ const roleNames = { guest: 'Guest', realtor: 'Realtor', super_admin: 'Super Admi
 
 /** English, the second language. */
 export const en: Messages = {
+  search,
+  booking,
+  myBookings,
+  favorites,
+  reviews,
+  notificationsList,
   menu: {
     register: '📝 Sign up',
     link: '🔗 Link account',
@@ -140,13 +154,13 @@ export const en: Messages = {
   roles: roleNames,
   notifications: {
     booking_created: (p) =>
-      `🆕 New booking: "${p.listingTitle}", ${p.checkIn} — ${p.checkOut}, guest ${p.guestName}, ${p.total} ₸.`,
+      `🆕 New booking: "${p.listingTitle}", ${formatStay(p.checkIn, p.checkOut)}, guest ${p.guestName}, ${formatTenge(p.total)}.`,
     booking_confirmed: (p) =>
       p.by === 'payment'
-        ? `💳 Booking "${p.listingTitle}" (${p.checkIn} — ${p.checkOut}) is paid and confirmed.`
-        : `✅ The realtor confirmed your booking "${p.listingTitle}" (${p.checkIn} — ${p.checkOut}).`,
+        ? `💳 Booking "${p.listingTitle}" (${formatStay(p.checkIn, p.checkOut)}) is paid and confirmed.`
+        : `✅ The realtor confirmed your booking "${p.listingTitle}" (${formatStay(p.checkIn, p.checkOut)}).`,
     booking_cancelled: (p) =>
-      `❌ Booking "${p.listingTitle}" (${p.checkIn} — ${p.checkOut}) was cancelled.${p.reason ? ` Reason: ${p.reason}` : ''}`,
+      `❌ Booking "${p.listingTitle}" (${formatStay(p.checkIn, p.checkOut)}) was cancelled.${p.reason ? ` Reason: ${p.reason}` : ''}`,
     booking_completed: (p) => `🏁 Your stay at "${p.listingTitle}" is over. Leave a review in "📝 Reviews".`,
     review_created: (p) =>
       `⭐ New review of "${p.listingTitle}": ${'★'.repeat(p.rating)}${'☆'.repeat(5 - p.rating)}.`,

@@ -1,4 +1,12 @@
+import { formatStay } from '../parse/date-range.ts';
+import { formatTenge } from '../parse/money.ts';
 import { plural } from './plural.ts';
+import { booking } from './ru/booking.ts';
+import { favorites } from './ru/favorites.ts';
+import { myBookings } from './ru/my-bookings.ts';
+import { notificationsList } from './ru/notificationsList.ts';
+import { reviews } from './ru/reviews.ts';
+import { search } from './ru/search.ts';
 
 const n = (count: number, one: string, few: string, many: string) =>
   plural('ru', count, { one, few, many, other: many });
@@ -12,6 +20,12 @@ type Role = keyof typeof roleNames;
 
 /** Russian, the default language. Its shape is the catalogue type every language must fill. */
 export const ru = {
+  search,
+  booking,
+  myBookings,
+  favorites,
+  reviews,
+  notificationsList,
   menu: {
     register: '📝 Регистрация',
     link: '🔗 Привязать аккаунт',
@@ -154,7 +168,7 @@ export const ru = {
       guestName: string;
       total: number;
     }) =>
-      `🆕 Новая бронь: «${p.listingTitle}», ${p.checkIn} — ${p.checkOut}, гость ${p.guestName}, ${p.total} ₸.`,
+      `🆕 Новая бронь: «${p.listingTitle}», ${formatStay(p.checkIn, p.checkOut)}, гость ${p.guestName}, ${formatTenge(p.total)}.`,
     booking_confirmed: (p: {
       listingTitle: string;
       checkIn: string;
@@ -162,15 +176,15 @@ export const ru = {
       by: 'payment' | 'realtor';
     }) =>
       p.by === 'payment'
-        ? `💳 Бронь «${p.listingTitle}» (${p.checkIn} — ${p.checkOut}) оплачена и подтверждена.`
-        : `✅ Риелтор подтвердил бронь «${p.listingTitle}» (${p.checkIn} — ${p.checkOut}).`,
+        ? `💳 Бронь «${p.listingTitle}» (${formatStay(p.checkIn, p.checkOut)}) оплачена и подтверждена.`
+        : `✅ Риелтор подтвердил бронь «${p.listingTitle}» (${formatStay(p.checkIn, p.checkOut)}).`,
     booking_cancelled: (p: {
       listingTitle: string;
       checkIn: string;
       checkOut: string;
       reason: string | null;
     }) =>
-      `❌ Бронь «${p.listingTitle}» (${p.checkIn} — ${p.checkOut}) отменена.${p.reason ? ` Причина: ${p.reason}` : ''}`,
+      `❌ Бронь «${p.listingTitle}» (${formatStay(p.checkIn, p.checkOut)}) отменена.${p.reason ? ` Причина: ${p.reason}` : ''}`,
     booking_completed: (p: { listingTitle: string }) =>
       `🏁 Проживание в «${p.listingTitle}» завершено. Оставьте отзыв в разделе «📝 Отзывы».`,
     review_created: (p: { listingTitle: string; rating: number }) =>

@@ -27,7 +27,15 @@ export const ListingSchema = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },
-  indexes: [{ name: 'listing_city_price_idx', properties: ['city', 'pricePerNight'] }],
+  indexes: [
+    {
+      // Guest search (src/domain/search.service.ts): published listings by city key (the same
+      // expression as `citySqlKey`), in result order, with every other column the filters and the
+      // count read, so they come from the index alone. MikroORM matches expression indexes by name.
+      name: 'listing_search_idx',
+      expression: `create index "listing_search_idx" on "listing" ((replace(lower(city), 'ё', 'е')), price_per_night, id) include (city, max_guests, amenities, realtor_id) where published`,
+    },
+  ],
 });
 
 /** An apartment offered for daily rent by a realtor. */

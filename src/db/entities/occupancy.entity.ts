@@ -21,6 +21,8 @@ export const OccupancySchema = defineEntity({
     booking: () => p.oneToOne(Booking).nullable().owner().deleteRule('cascade'),
     block: () => p.oneToOne(AvailabilityBlock).nullable().owner().deleteRule('cascade'),
   },
+  // "Is the listing free for these dates" (FREE_FOR_STAY_SQL), probed once per candidate listing in search.
+  indexes: [{ name: 'occupancy_listing_dates_idx', properties: ['listing', 'startsOn', 'endsOn'] }],
   checks: [
     { name: 'occupancy_dates_order', expression: 'ends_on > starts_on' },
     { name: 'occupancy_one_owner', expression: 'num_nonnulls(booking_id, block_id) = 1' },

@@ -11,7 +11,10 @@ export const VISIBLE_LISTINGS_WHERE = `l.published and u.status = 'active' and u
 
 /**
  * "No live booking or block of listing `l` overlaps the stay" with the stay's
- * check-in and check-out as two `?` parameters. Written exactly like the
- * exclusion constraint so its GiST index answers it.
+ * check-in and check-out as two `?` parameters. Two half-open ranges overlap
+ * when each starts before the other ends (the same test as the exclusion
+ * constraint's `&&`, occupancy and stays being never empty); written as plain
+ * comparisons so the btree `occupancy_listing_dates_idx` answers it from the
+ * index alone, several times faster per listing than the constraint's GiST.
  */
-export const FREE_FOR_STAY_SQL = `not exists (select 1 from occupancy o where o.listing_id = l.id and daterange(o.starts_on, o.ends_on, '[)') && daterange(?::date, ?::date, '[)'))`;
+export const FREE_FOR_STAY_SQL = `not exists (select 1 from occupancy o where o.listing_id = l.id and o.ends_on > ?::date and o.starts_on < ?::date)`;
