@@ -1,21 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Favorite, Listing, Notification, User } from '../../src/db/entities/index.ts';
-import type { Em } from '../../src/db/orm.ts';
+import { Favorite, Listing, User } from '../../src/db/entities/index.ts';
+import { type BotProcess, type TelegramServer, type TelegramUser, withDatabase } from '../support/e2e.ts';
 import {
-  type BotProcess,
-  linkThroughBot,
-  removeDataDir,
-  runCli,
-  type SeenMessage,
-  startBot,
-  startEmulator,
-  type TelegramServer,
-  TelegramUser,
-  withDatabase,
-} from '../support/e2e.ts';
+  labelsOf,
+  seededDataDir,
+  seedPushesDone,
+  startGuestChat,
+  stopGuestChat,
+  tapInPlace,
+} from '../support/guest-e2e.ts';
 
 /** guest1's main menu: the seed leaves them 5 unread notifications. */
 const GUEST_MENU = [
@@ -24,41 +17,6 @@ const GUEST_MENU = [
   ['🔔 Уведомления (5)', '🌐 Язык'],
 ];
 
-/**
- * The seed's notifications were made before anyone linked Telegram: their push
- * jobs would otherwise reach guest1's chat at some moment after linking, in the
- * middle of the story. They count as pushed, as if delivered long ago.
- */
-async function seedPushesDone(em: Em): Promise<void> {
-  await em.nativeUpdate(Notification, { pushedAt: null }, { pushedAt: new Date() });
-}
-
-const sameMessage = (message: SeenMessage | undefined) => JSON.stringify([message?.text, message?.inline]);
-
-/**
- * Taps an inline button and waits until the message it is on is edited in
- * place (and no new message is sent); returns the edited message.
- */
-async function tapInPlace(user: TelegramUser, label: string): Promise<SeenMessage> {
-  const message = user.all().findLast((m) => m.inline?.flat().some((button) => button.text === label));
-  if (!message) throw new Error(`no inline button «${label}»`);
-  const before = sameMessage(message);
-  const count = user.all().length;
-  await user.tap(label);
-  const started = Date.now();
-  for (;;) {
-    const now = user.all().find((m) => m.messageId === message.messageId);
-    if (sameMessage(now) !== before) {
-      expect(user.all()).toHaveLength(count);
-      return now!;
-    }
-    if (Date.now() - started > 20_000) throw new Error(`«${label}» did not edit its message`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const labelsOf = (message: SeenMessage | undefined) =>
-  message?.inline?.flat().map((button) => button.text) ?? [];
 /**
  * «⭐ Избранное» over the emulator, as a seeded guest: six favourites are
  * added with the app's ORM before the bot starts; the guest pages, opens a
@@ -73,8 +31,7 @@ describe('favourites, as a guest over Telegram', () => {
   let titles: string[];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-favorites-'));
-    await runCli(dataDir, ['seed']);
+    dataDir = await seededDataDir('favorites');
     titles = await withDatabase(dataDir, async (em) => {
       const user = await em.findOneOrFail(User, { email: 'guest1@demo.kz' });
       const listings = await em.find(Listing, {}, { orderBy: { id: 'asc' }, limit: 6, offset: 24 });
@@ -85,17 +42,9 @@ describe('favourites, as a guest over Telegram', () => {
       await seedPushesDone(em);
       return listings.map((listing) => listing.title).reverse();
     });
-    emulator = await startEmulator();
-    bot = await startBot(emulator, { dataDir });
-    guest = new TelegramUser(emulator, { firstName: 'Алия' });
-    await linkThroughBot(guest, dataDir, 'guest1@demo.kz');
+    ({ emulator, bot, guest } = await startGuestChat(dataDir));
   });
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(dataDir);
-  });
+  afterAll(() => stopGuestChat({ bot, emulator, dataDir }));
 
   it('the menu button lists the newest five under the main menu; typed text keeps the list', async () => {
     await guest.press('⭐ Избранное');

@@ -1,50 +1,23 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Notification, User } from '../../src/db/entities/index.ts';
 import {
   type BotProcess,
   type CallbackAnswer,
-  linkThroughBot,
   nextCallbackAnswer,
   recordCallbackAnswers,
-  removeDataDir,
-  runCli,
-  type SeenMessage,
-  startBot,
-  startEmulator,
   type TelegramServer,
-  TelegramUser,
+  type TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
+import {
+  labelsOf,
+  seededDataDir,
+  seedPushesDone,
+  startGuestChat,
+  stopGuestChat,
+  tapInPlace,
+} from '../support/guest-e2e.ts';
 
-const sameMessage = (message: SeenMessage | undefined) => JSON.stringify([message?.text, message?.inline]);
-
-/**
- * Taps an inline button and waits until the message it is on is edited in
- * place (and no new message is sent); returns the edited message.
- */
-async function tapInPlace(user: TelegramUser, label: string): Promise<SeenMessage> {
-  const message = user.all().findLast((m) => m.inline?.flat().some((button) => button.text === label));
-  if (!message) throw new Error(`no inline button «${label}»`);
-  const before = sameMessage(message);
-  const count = user.all().length;
-  await user.tap(label);
-  const started = Date.now();
-  for (;;) {
-    const now = user.all().find((m) => m.messageId === message.messageId);
-    if (sameMessage(now) !== before) {
-      expect(user.all()).toHaveLength(count);
-      return now!;
-    }
-    if (Date.now() - started > 20_000) throw new Error(`«${label}» did not edit its message`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const labelsOf = (message: SeenMessage | undefined) =>
-  message?.inline?.flat().map((button) => button.text) ?? [];
 const menuWith = (notifications: string) => [
   ['🔍 Поиск', '📦 Мои бронирования'],
   ['⭐ Избранное', '📝 Отзывы'],
@@ -65,8 +38,7 @@ describe('notifications, as a guest over Telegram', () => {
   let answers: CallbackAnswer[];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-notifications-'));
-    await runCli(dataDir, ['seed']);
+    dataDir = await seededDataDir('notifications');
     await withDatabase(dataDir, async (em) => {
       const user = await em.findOneOrFail(User, { email: 'guest1@demo.kz' });
       const ref = { bookingId: 1, listingId: 1, checkIn: '2026-10-20', checkOut: '2026-10-22' };
@@ -84,22 +56,13 @@ describe('notifications, as a guest over Telegram', () => {
         });
       }
       await em.flush();
-      // Pushed already, as if delivered long ago: their pushes would otherwise
-      // reach the chat at some moment after linking, in the middle of the story.
-      await em.nativeUpdate(Notification, { pushedAt: null }, { pushedAt: new Date() });
+      await seedPushesDone(em);
     });
-    emulator = await startEmulator();
-    answers = recordCallbackAnswers(emulator);
-    bot = await startBot(emulator, { dataDir });
-    guest = new TelegramUser(emulator, { firstName: 'Алия' });
-    await linkThroughBot(guest, dataDir, 'guest1@demo.kz');
+    ({ emulator, bot, guest } = await startGuestChat(dataDir, (server) => {
+      answers = recordCallbackAnswers(server);
+    }));
   });
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(dataDir);
-  });
+  afterAll(() => stopGuestChat({ bot, emulator, dataDir }));
 
   it('the main menu shows the unread count on the button', () => {
     expect(guest.keyboard()).toEqual(menuWith('🔔 Уведомления (7)'));

@@ -1,10 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnyStateMachine } from 'xstate';
-import type { Flow, FlowServices } from '../../src/bot/flow.ts';
-import type { FlowEvent } from '../../src/bot/flow-event.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { accepts, type FlowStep, openFlow } from '../../src/bot/run-flow.ts';
-import type { OutgoingMessage } from '../../src/bot/screen.ts';
 import { favoritesFlow } from '../../src/bot/views/favorites.view.ts';
 import { NotFound, RateLimited } from '../../src/domain/errors.ts';
 import {
@@ -13,58 +8,11 @@ import {
   favoritesMachine,
   type ListingCard,
 } from '../../src/machines/favorites.machine.ts';
-import { ActorScript, view } from '../support/flows.ts';
+import type { ActorScript } from '../support/flows.ts';
+import { type FlowChat, scriptedChat } from '../support/machine-harness.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
-
-/**
- * One chat with a flow as the engine runs it (`openFlow`): every update
- * restores the machine from the JSON the previous one left.
- */
-class Chat {
-  private step: FlowStep | null = null;
-  private readonly flow: Flow;
-  constructor(machine: AnyStateMachine, flow: Flow) {
-    this.flow = { ...flow, machine };
-  }
-  async start(input?: unknown): Promise<this> {
-    const open = await openFlow(this.flow, {} as FlowServices, null, input);
-    this.step = await open.send(null);
-    return this;
-  }
-  /** Delivers an event; false (and nothing happens) when the screen does not take it, like a stale button. */
-  async send(event: FlowEvent): Promise<boolean> {
-    const json = JSON.parse(JSON.stringify(this.step?.persisted ?? null));
-    const open = await openFlow(this.flow, {} as FlowServices, json);
-    if (!accepts(open.current, event)) return false;
-    this.step = await open.send(event);
-    return true;
-  }
-  get state(): string {
-    return this.step?.snapshot.value as string;
-  }
-  get output(): unknown {
-    return this.step?.output;
-  }
-  messages(locale: 'ru' | 'en' = 'ru'): OutgoingMessage[] {
-    return this.flow.render(this.step!.snapshot, view(locale));
-  }
-  text(locale: 'ru' | 'en' = 'ru'): string {
-    return this.messages(locale)
-      .map((message) => message.text)
-      .join('\n\n');
-  }
-  /** The inline buttons as `label → action:id`. */
-  buttons(locale: 'ru' | 'en' = 'ru'): string[][] {
-    return (this.messages(locale)[0]?.inline ?? []).map((row) =>
-      row.map((button) => `${button.text} → ${button.callback.action}:${button.callback.id}`),
-    );
-  }
-  finish(locale: 'ru' | 'en' = 'ru'): string | null {
-    return this.flow.finish(this.step!.output, view(locale));
-  }
-}
 
 const item = (id: number, overrides: Partial<FavoriteItem> = {}): FavoriteItem => ({
   id,
@@ -98,20 +46,14 @@ const card: ListingCard = {
 };
 
 let script: ActorScript;
-let chat: Chat;
+let chat: FlowChat;
 
 beforeEach(() => {
-  script = new ActorScript();
-  chat = new Chat(
-    favoritesMachine.provide({
-      actors: {
-        loadFavorites: script.promise('loadFavorites'),
-        loadCard: script.promise('loadCard'),
-        removeFavorite: script.promise('removeFavorite'),
-      },
-    }),
-    favoritesFlow,
-  );
+  ({ script, chat } = scriptedChat(favoritesMachine, favoritesFlow, [
+    'loadFavorites',
+    'loadCard',
+    'removeFavorite',
+  ]));
 });
 
 /** Opens the list on its first page of 5 out of 7 favourites. */

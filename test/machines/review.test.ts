@@ -1,10 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnyStateMachine } from 'xstate';
-import type { Flow, FlowServices } from '../../src/bot/flow.ts';
-import type { FlowEvent } from '../../src/bot/flow-event.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { accepts, type FlowStep, openFlow } from '../../src/bot/run-flow.ts';
-import type { OutgoingMessage } from '../../src/bot/screen.ts';
 import { MAX_STAYS, reviewFlow } from '../../src/bot/views/review.view.ts';
 import { AlreadyExists, InvalidState, RateLimited } from '../../src/domain/errors.ts';
 import {
@@ -14,67 +9,20 @@ import {
   reviewMachine,
   starsOf,
 } from '../../src/machines/review.machine.ts';
-import { ActorScript, view } from '../support/flows.ts';
+import type { ActorScript } from '../support/flows.ts';
+import { type FlowChat, scriptedChat } from '../support/machine-harness.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
 
-/**
- * One chat with a flow as the engine runs it (`openFlow`): every update
- * restores the machine from the JSON the previous one left.
- */
-class Chat {
-  private step: FlowStep | null = null;
-  private readonly flow: Flow;
-  constructor(machine: AnyStateMachine, flow: Flow) {
-    this.flow = { ...flow, machine };
-  }
-  async start(input?: unknown): Promise<this> {
-    const open = await openFlow(this.flow, {} as FlowServices, null, input);
-    this.step = await open.send(null);
-    return this;
-  }
-  /** Delivers an event; false (and nothing happens) when the screen does not take it, like a stale button. */
-  async send(event: FlowEvent): Promise<boolean> {
-    const json = JSON.parse(JSON.stringify(this.step?.persisted ?? null));
-    const open = await openFlow(this.flow, {} as FlowServices, json);
-    if (!accepts(open.current, event)) return false;
-    this.step = await open.send(event);
-    return true;
-  }
-  get state(): string {
-    return this.step?.snapshot.value as string;
-  }
-  get output(): unknown {
-    return this.step?.output;
-  }
-  messages(locale: 'ru' | 'en' = 'ru'): OutgoingMessage[] {
-    return this.flow.render(this.step!.snapshot, view(locale));
-  }
-  text(locale: 'ru' | 'en' = 'ru'): string {
-    return this.messages(locale)
-      .map((message) => message.text)
-      .join('\n\n');
-  }
-  /** The inline buttons as `label → action:id`. */
-  buttons(locale: 'ru' | 'en' = 'ru'): string[][] {
-    return (this.messages(locale)[0]?.inline ?? []).map((row) =>
-      row.map((button) => `${button.text} → ${button.callback.action}:${button.callback.id}`),
-    );
-  }
-  finish(locale: 'ru' | 'en' = 'ru'): string | null {
-    return this.flow.finish(this.step!.output, view(locale));
-  }
-}
-
 /** The reply keyboard's labels. */
-function keyboard(chat: Chat): string[][] {
+function keyboard(chat: FlowChat): string[][] {
   const reply = chat.messages().find((message) => Array.isArray(message.reply))?.reply;
   return Array.isArray(reply) ? reply.map((row) => row.map((button) => button.text)) : [];
 }
 
 /** The inline buttons of the screen's message that has them, as `label → action:id`. */
-function inline(chat: Chat): string[][] {
+function inline(chat: FlowChat): string[][] {
   const message = chat.messages().find((m) => m.inline);
   return (message?.inline ?? []).map((row) =>
     row.map((button) => `${button.text} → ${button.callback.action}:${button.callback.id}`),
@@ -115,20 +63,10 @@ const mine = (overrides: Partial<MyReviewsPage> = {}): MyReviewsPage => ({
 });
 
 let script: ActorScript;
-let chat: Chat;
+let chat: FlowChat;
 
 beforeEach(() => {
-  script = new ActorScript();
-  chat = new Chat(
-    reviewMachine.provide({
-      actors: {
-        loadReviewable: script.promise('loadReviewable'),
-        loadMine: script.promise('loadMine'),
-        publish: script.promise('publish'),
-      },
-    }),
-    reviewFlow,
-  );
+  ({ script, chat } = scriptedChat(reviewMachine, reviewFlow, ['loadReviewable', 'loadMine', 'publish']));
 });
 
 async function choose(): Promise<void> {
