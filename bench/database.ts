@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Update } from 'node-telegram-bot-api/types';
 import pg from 'pg';
 import pino from 'pino';
@@ -9,30 +8,11 @@ import { createOrm, migrateToLatest } from '../src/db/orm.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { createDomain } from '../src/domain/index.ts';
 import { createSecrets } from '../src/domain/secrets.ts';
+import { createServerDatabase } from '../test/support/server-database.ts';
 import { type ProcessCpu, processCpuMs } from './cpu.ts';
 import { MARKERS } from './script.ts';
 import type { BenchTarget } from './target.ts';
 import { recordingSender } from './telegram.ts';
-
-/** A throw-away PostgreSQL database next to `baseUrl`'s, dropped on close. */
-async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bench_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-    },
-  };
-}
 
 /** Counts what the pipeline logs at warn and above, keeping the first line. */
 function countingLogger() {
@@ -58,7 +38,7 @@ function countingLogger() {
  * stay queued), and a recording sender.
  */
 export async function pipelineTarget(databaseUrl?: string): Promise<BenchTarget> {
-  const server = databaseUrl ? await createServerDatabase(databaseUrl) : undefined;
+  const server = databaseUrl ? await createServerDatabase(databaseUrl, 'bench') : undefined;
   const orm = await createOrm({ databaseUrl: server?.url });
   await migrateToLatest(orm);
   const { logger, errors } = countingLogger();

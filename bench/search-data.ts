@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { AMENITIES } from '../src/domain/amenities.ts';
+import { createServerDatabase } from '../test/support/server-database.ts';
 
 /**
  * Bulk data for the search benchmark, written with plain SQL (generate_series)
@@ -62,24 +62,9 @@ const REALTOR_ID_BASE = 1_000_000;
 const SLOTS = 10;
 const SLOT_DAYS = 18;
 
-/** A throw-away PostgreSQL database next to `baseUrl`'s, dropped with `force` on close. */
-export async function createSearchDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bench_search_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-    },
-  };
+/** A throw-away PostgreSQL database for the search benchmark. */
+export function createSearchDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  return createServerDatabase(baseUrl, 'bench_search');
 }
 
 /** Agencies (the first one inactive) and the guests who make the bookings; once per database. */

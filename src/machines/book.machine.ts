@@ -306,8 +306,6 @@ export const bookMachine = setup({
           { actions: 'pickCheckIn' },
         ],
         'cb.month': { guard: 'monthInRange', actions: 'showMonth' },
-        // The calendar's labels (month name, weekdays, past days): nothing to do.
-        'cb.noop': { actions: 'clear' },
         TEXT: [{ guard: 'typedStay', target: 'checkingDates', actions: 'typeStay' }, { actions: 'badStay' }],
         BACK: [{ guard: 'hasCheckIn', actions: 'unpick' }, { target: 'back' }],
       },

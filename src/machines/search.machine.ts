@@ -215,6 +215,13 @@ const clear = { notice: null, flash: null, error: null } as const;
  * (handed to the `book` flow) or added to favourites; without an account
  * Book and Favourite offer registration or linking, which come back here.
  */
+/** Picking one filter to change (from the results or from "nothing found"): the others are kept. */
+const editFilter = (['city', 'dates', 'guests', 'price', 'amenities'] as const).map((filter) => ({
+  guard: { type: 'filterIs' as const, params: filter },
+  target: filter,
+  actions: 'startEditing' as const,
+}));
+
 export const searchMachine = setup({
   types: {
     context: {} as SearchContext,
@@ -438,7 +445,6 @@ export const searchMachine = setup({
       entry: 'openCalendar',
       on: {
         'cb.month': { guard: 'realMonth', actions: 'showMonth' },
-        'cb.noop': { actions: 'clear' },
         'cb.day': [
           { guard: 'dayInPast', actions: { type: 'notice', params: 'datesPast' } },
           { guard: and(['realDay', 'startsStay']), actions: 'pickCheckIn' },
@@ -537,7 +543,6 @@ export const searchMachine = setup({
     results: {
       on: {
         'cb.page': { guard: 'realPage', target: 'searching', actions: 'goToPage' },
-        'cb.noop': { actions: 'clear' },
         'cb.more': { target: 'loadingDetails', actions: 'rememberListing' },
         'cb.book': {
           target: 'checkingAccount',
@@ -552,13 +557,7 @@ export const searchMachine = setup({
     },
     chooseFilter: {
       on: {
-        'cb.filter': [
-          { guard: { type: 'filterIs', params: 'city' }, target: 'city', actions: 'startEditing' },
-          { guard: { type: 'filterIs', params: 'dates' }, target: 'dates', actions: 'startEditing' },
-          { guard: { type: 'filterIs', params: 'guests' }, target: 'guests', actions: 'startEditing' },
-          { guard: { type: 'filterIs', params: 'price' }, target: 'price', actions: 'startEditing' },
-          { guard: { type: 'filterIs', params: 'amenities' }, target: 'amenities', actions: 'startEditing' },
-        ],
+        'cb.filter': editFilter,
         // Back to the results as they are now (the choice may have come from a resumed card).
         BACK: { target: 'searching', actions: 'clear' },
       },
@@ -566,13 +565,7 @@ export const searchMachine = setup({
     // Nothing found: each filter can be changed from here (the search does not start over).
     noResults: {
       on: {
-        'cb.filter': [
-          { guard: { type: 'filterIs', params: 'city' }, target: 'city', actions: 'startEditing' },
-          { guard: { type: 'filterIs', params: 'dates' }, target: 'dates', actions: 'startEditing' },
-          { guard: { type: 'filterIs', params: 'guests' }, target: 'guests', actions: 'startEditing' },
-          { guard: { type: 'filterIs', params: 'price' }, target: 'price', actions: 'startEditing' },
-          { guard: { type: 'filterIs', params: 'amenities' }, target: 'amenities', actions: 'startEditing' },
-        ],
+        'cb.filter': editFilter,
       },
     },
     loadingDetails: {

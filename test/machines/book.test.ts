@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type AnyMachineSnapshot, type AnyStateMachine, createActor, waitFor } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
 import type { FlowEvent } from '../../src/bot/flow-event.ts';
-import { type Locale, messagesFor } from '../../src/bot/i18n/index.ts';
-import type { OutgoingMessage } from '../../src/bot/screen.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
 import { bookFlow } from '../../src/bot/views/book.view.ts';
 import { DatesTaken, InvalidState, NotFound } from '../../src/domain/errors.ts';
 import { type BookInput, type BookPrepared, bookMachine } from '../../src/machines/book.machine.ts';
-import { ActorScript, settled, view } from '../support/flows.ts';
+import { ActorScript, FlowRun } from '../support/flows.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -29,59 +28,9 @@ const prepared = (change: Partial<BookPrepared> = {}): BookPrepared => ({
  * actor per update restored from the previous step's JSON, each step waiting
  * for its scripted domain calls.
  */
-class Run {
-  snapshot!: AnyMachineSnapshot;
-  private json: string | null = null;
-  private readonly machine: AnyStateMachine;
-
+class Run extends FlowRun {
   constructor(machine: AnyStateMachine) {
-    this.machine = machine;
-  }
-
-  async start(input: BookInput): Promise<this> {
-    return this.settle(createActor(this.machine, { input }).start());
-  }
-
-  async send(event: FlowEvent): Promise<this> {
-    if (!this.json) throw new Error('the flow already ended');
-    const actor = createActor(this.machine, { snapshot: JSON.parse(this.json) }).start();
-    actor.send(event);
-    return this.settle(actor);
-  }
-
-  accepts(event: FlowEvent): boolean {
-    return this.snapshot.status === 'active' && this.snapshot.can(event);
-  }
-
-  private async settle(actor: ReturnType<typeof createActor<AnyStateMachine>>): Promise<this> {
-    this.snapshot = await waitFor(actor, settled, { timeout: 1000 });
-    if (this.snapshot.status === 'error') throw this.snapshot.error;
-    this.json = this.snapshot.status === 'done' ? null : JSON.stringify(actor.getPersistedSnapshot());
-    actor.stop();
-    return this;
-  }
-
-  get state(): string {
-    return this.snapshot.value as string;
-  }
-
-  get output(): unknown {
-    return this.snapshot.output;
-  }
-
-  messages(locale: Locale = 'ru'): OutgoingMessage[] {
-    return bookFlow.render(this.snapshot, view(locale));
-  }
-
-  text(locale: Locale = 'ru'): string {
-    return this.messages(locale)
-      .map((message) => message.text)
-      .join('\n\n');
-  }
-
-  keyboard(locale: Locale = 'ru'): string[][] {
-    const reply = this.messages(locale).find((message) => Array.isArray(message.reply))?.reply;
-    return Array.isArray(reply) ? reply.map((row) => row.map((button) => button.text)) : [];
+    super(machine, bookFlow, null);
   }
 
   inline(): { text: string; data: string }[] {
@@ -91,10 +40,6 @@ class Run {
         text: button.text,
         data: `${button.callback.action}:${button.callback.id}${button.callback.arg ? `:${button.callback.arg}` : ''}`,
       }));
-  }
-
-  finish(locale: Locale = 'ru'): string | null {
-    return bookFlow.finish(this.output, view(locale));
   }
 }
 

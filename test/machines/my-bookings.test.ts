@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type AnyMachineSnapshot, type AnyStateMachine, createActor, waitFor } from 'xstate';
-import type { FlowEvent } from '../../src/bot/flow-event.ts';
+import type { AnyStateMachine } from 'xstate';
 import { type Locale, messagesFor } from '../../src/bot/i18n/index.ts';
 import { mainMenuKeyboard } from '../../src/bot/menu.ts';
 import type { OutgoingMessage } from '../../src/bot/screen.ts';
@@ -12,49 +11,18 @@ import {
   type MyBookingsLoaded,
   myBookingsMachine,
 } from '../../src/machines/my-bookings.machine.ts';
-import { ActorScript, settled, view } from '../support/flows.ts';
+import { ActorScript, FlowRun, view } from '../support/flows.ts';
 
 const ru = messagesFor('ru');
 
 /** One «Мои бронирования» conversation: one actor per update, restored from the previous step's JSON. */
-class Run {
-  snapshot!: AnyMachineSnapshot;
-  private json: string | null = null;
-  private readonly machine: AnyStateMachine;
-
+class Run extends FlowRun {
   constructor(machine: AnyStateMachine) {
-    this.machine = machine;
+    super(machine, myBookingsFlow, null);
   }
 
-  async start(input: MyBookingsInput = {}): Promise<this> {
-    return this.settle(createActor(this.machine, { input }).start());
-  }
-
-  async send(event: FlowEvent): Promise<this> {
-    if (!this.json) throw new Error('the flow already ended');
-    const actor = createActor(this.machine, { snapshot: JSON.parse(this.json) }).start();
-    actor.send(event);
-    return this.settle(actor);
-  }
-
-  accepts(event: FlowEvent): boolean {
-    return this.snapshot.status === 'active' && this.snapshot.can(event);
-  }
-
-  private async settle(actor: ReturnType<typeof createActor<AnyStateMachine>>): Promise<this> {
-    this.snapshot = await waitFor(actor, settled, { timeout: 1000 });
-    if (this.snapshot.status === 'error') throw this.snapshot.error;
-    this.json = this.snapshot.status === 'done' ? null : JSON.stringify(actor.getPersistedSnapshot());
-    actor.stop();
-    return this;
-  }
-
-  get state(): string {
-    return this.snapshot.value as string;
-  }
-
-  messages(locale: Locale = 'ru'): OutgoingMessage[] {
-    return myBookingsFlow.render(this.snapshot, view(locale));
+  override async start(input: MyBookingsInput = {}): Promise<this> {
+    return super.start(input);
   }
 
   /** The list (or confirmation) message: the last one. */

@@ -1,10 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnyStateMachine } from 'xstate';
-import type { Flow, FlowServices } from '../../src/bot/flow.ts';
 import type { FlowEvent } from '../../src/bot/flow-event.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { accepts, type FlowStep, openFlow } from '../../src/bot/run-flow.ts';
-import type { OutgoingMessage } from '../../src/bot/screen.ts';
 import { searchFlow } from '../../src/bot/views/search.view.ts';
 import { AccountRequired, NotFound, ValidationFailed } from '../../src/domain/errors.ts';
 import {
@@ -18,79 +14,13 @@ import {
   type SearchStart,
   searchMachine,
 } from '../../src/machines/search.machine.ts';
-import { ActorScript, view } from '../support/flows.ts';
+import { ActorScript } from '../support/flows.ts';
+import { FlowChat } from '../support/machine-harness.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
 const TODAY = '2026-12-01';
 const CITIES = ['Алматы', 'Астана', 'Семёй'];
-
-/**
- * One chat with the search flow as the engine runs it (`openFlow`): every
- * update restores the machine from the JSON the previous one left.
- */
-class Chat {
-  private step: FlowStep | null = null;
-  private readonly flow: Flow;
-  constructor(machine: AnyStateMachine) {
-    this.flow = { ...searchFlow, machine };
-  }
-  async start(input?: SearchInput): Promise<this> {
-    const open = await openFlow(this.flow, {} as FlowServices, null, input);
-    this.step = await open.send(null);
-    return this;
-  }
-  /** Delivers an event; false (and nothing happens) when the screen does not take it, like a stale button. */
-  async send(event: FlowEvent): Promise<boolean> {
-    const json = JSON.parse(JSON.stringify(this.step?.persisted ?? null));
-    const open = await openFlow(this.flow, {} as FlowServices, json);
-    if (!accepts(open.current, event)) return false;
-    this.step = await open.send(event);
-    return true;
-  }
-  /** Types text, or presses the reply button with that label (as the engine maps labels to events). */
-  async say(text: string): Promise<boolean> {
-    const button = this.messages()
-      .flatMap((message) => (Array.isArray(message.reply) ? message.reply.flat() : []))
-      .find((candidate) => candidate.text === text);
-    return this.send(button?.event ?? { type: 'TEXT', text });
-  }
-  /** Presses the inline button with that label. */
-  async tap(label: string): Promise<boolean> {
-    const button = this.messages()
-      .flatMap((message) => message.inline?.flat() ?? [])
-      .find((candidate) => candidate.text === label);
-    if (!button) throw new Error(`no inline button ${label}: ${JSON.stringify(this.inline())}`);
-    const { action, id, arg } = button.callback;
-    return this.send({ type: `cb.${action}`, id, ...(arg ? { arg } : {}) } as FlowEvent);
-  }
-  get state(): string {
-    return this.step?.snapshot.value as string;
-  }
-  get output(): unknown {
-    return this.step?.output;
-  }
-  messages(locale: 'ru' | 'en' = 'ru'): OutgoingMessage[] {
-    return this.flow.render(this.step!.snapshot, view(locale));
-  }
-  text(locale: 'ru' | 'en' = 'ru'): string {
-    return this.messages(locale)
-      .map((message) => message.text)
-      .join('\n\n');
-  }
-  keyboard(locale: 'ru' | 'en' = 'ru'): string[][] {
-    const reply = this.messages(locale).find((message) => Array.isArray(message.reply))?.reply;
-    return Array.isArray(reply) ? reply.map((row) => row.map((button) => button.text)) : [];
-  }
-  inline(locale: 'ru' | 'en' = 'ru'): string[][] {
-    return this.messages(locale)
-      .flatMap((message) => message.inline ?? [])
-      .map((row) => row.map((button) => button.text));
-  }
-  finish(locale: 'ru' | 'en' = 'ru'): string | null {
-    return this.flow.finish(this.output, view(locale));
-  }
-}
 
 const item = (listingId: number, extra: Partial<ResultItem> = {}): ResultItem => ({
   listingId,
@@ -128,7 +58,7 @@ const card = (extra: Partial<ListingCard> = {}): ListingCard => ({
 });
 
 let script: ActorScript;
-let chat: Chat;
+let chat: FlowChat;
 
 beforeEach(() => {
   script = new ActorScript();
@@ -141,7 +71,7 @@ beforeEach(() => {
       hasAccount: script.promise('hasAccount'),
     },
   });
-  chat = new Chat(machine);
+  chat = new FlowChat(machine, searchFlow);
 });
 
 async function begin(resume: SearchStart['resume'] = null, input?: SearchInput): Promise<void> {

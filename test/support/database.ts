@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { createJobQueue, type JobQueue } from '../../src/db/job-queue.ts';
@@ -9,6 +7,7 @@ import { createDomain, type Domain } from '../../src/domain/index.ts';
 import { emailJobHandler } from '../../src/domain/mail/outbox.ts';
 import type { MailTransport, OutgoingEmail } from '../../src/domain/mail/transport.ts';
 import { createSecrets } from '../../src/domain/secrets.ts';
+import { createServerDatabase } from './server-database.ts';
 
 /** Which database the suite runs on: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
 export const databaseKind: 'postgresql' | 'pglite' = process.env.DATABASE_URL ? 'postgresql' : 'pglite';
@@ -40,25 +39,6 @@ export interface TestDatabase {
   /** Delivers every queued email now (through `mail`). */
   deliverEmails(): Promise<{ done: number; failed: number }>;
   close(): Promise<void>;
-}
-
-async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-    },
-  };
 }
 
 /**

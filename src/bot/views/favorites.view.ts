@@ -1,5 +1,4 @@
 import { fromPromise } from 'xstate';
-import type { Page } from '../../domain/validation.ts';
 import {
   type FavoriteItem,
   type FavoritesContext,
@@ -14,31 +13,7 @@ import type { Locale, Messages } from '../i18n/index.ts';
 import { formatTenge } from '../parse/money.ts';
 import type { InlineButton, OutgoingMessage } from '../screen.ts';
 import { errorText, withNotice } from './keyboards.ts';
-
-/**
- * Loads a page of a list; a page emptied meanwhile (its last items removed or
- * read) falls back to the last page that still has items.
- */
-export async function pageOrLast<T>(
-  page: number,
-  load: (page: number) => Promise<Page<T>>,
-): Promise<Page<T>> {
-  const loaded = await load(page);
-  return loaded.items.length === 0 && loaded.total > 0 && page > 1 ? load(loaded.pages) : loaded;
-}
-
-/** ◀ ▶ under a list; none on a single page. */
-export function pagerRow(
-  labels: { previous: string; next: string },
-  page: number,
-  pages: number,
-  action: 'page' | 'mine' = 'page',
-): InlineButton[][] {
-  const row: InlineButton[] = [];
-  if (page > 1) row.push({ text: labels.previous, callback: { action, id: page - 1 } });
-  if (page < pages) row.push({ text: labels.next, callback: { action, id: page + 1 } });
-  return row.length > 0 ? [row] : [];
-}
+import { pageOrLast, pagerRow } from './paging.ts';
 
 /** A listing's average rating, `4,5` in Russian and `4.5` in English. */
 export function formatRating(locale: Locale, average: number): string {

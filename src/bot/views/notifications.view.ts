@@ -12,8 +12,8 @@ import { flowServices } from '../flow-services.ts';
 import type { Messages } from '../i18n/index.ts';
 import { notificationText } from '../notification-push.ts';
 import type { InlineButton, OutgoingMessage } from '../screen.ts';
-import { pageOrLast, pagerRow } from './favorites.view.ts';
 import { errorText, withNotice } from './keyboards.ts';
+import { pageOrLast, pagerRow } from './paging.ts';
 
 const when = new Intl.DateTimeFormat('ru-RU', {
   timeZone: TIME_ZONE,

@@ -14,8 +14,9 @@ import { flowServices } from '../flow-services.ts';
 import type { Messages } from '../i18n/index.ts';
 import { formatStay } from '../parse/date-range.ts';
 import type { InlineButton, OutgoingMessage, ReplyButton } from '../screen.ts';
-import { pageOrLast, pagerRow, starsText } from './favorites.view.ts';
+import { starsText } from './favorites.view.ts';
 import { errorText, navigationRow, withNotice } from './keyboards.ts';
+import { pageOrLast, pagerRow } from './paging.ts';
 
 /** How many stays to choose from are listed (the most recent ones). */
 export const MAX_STAYS = 8;

@@ -1,13 +1,10 @@
-import type {
-  MyBookingItem,
-  MyBookingsContext,
-  MyBookingsPage,
-} from '../../../machines/my-bookings.machine.ts';
+import type { MyBookingItem, MyBookingsContext } from '../../../machines/my-bookings.machine.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { formatStay } from '../../parse/date-range.ts';
 import { formatTenge } from '../../parse/money.ts';
 import type { InlineButton, OutgoingMessage } from '../../screen.ts';
 import { errorText } from '../keyboards.ts';
+import { pagerRow } from '../paging.ts';
 
 /** What happened last, above the list: a success, or why the press changed nothing. */
 function noticeLine(t: Messages, context: MyBookingsContext): string | null {
@@ -57,16 +54,6 @@ function tabsRow(t: Messages, context: MyBookingsContext): InlineButton[] {
   return [tab('upcoming'), tab('past')];
 }
 
-function pagerRow(t: Messages, list: MyBookingsPage): InlineButton[][] {
-  const row: InlineButton[] = [];
-  if (list.page > 1)
-    row.push({ text: t.myBookings.buttons.previous, callback: { action: 'page', id: list.page - 1 } });
-  if (list.page < list.pages) {
-    row.push({ text: t.myBookings.buttons.next, callback: { action: 'page', id: list.page + 1 } });
-  }
-  return row.length > 0 ? [row] : [];
-}
-
 /** One page of bookings as a single inline message (paging and actions edit it in place). */
 export function listMessage(t: Messages, context: MyBookingsContext): OutgoingMessage {
   const list = context.list!;
@@ -84,7 +71,7 @@ export function listMessage(t: Messages, context: MyBookingsContext): OutgoingMe
     inline: [
       ...list.items.flatMap((item, i) => itemButtons(t, item, first + i)),
       tabsRow(t, context),
-      ...pagerRow(t, list),
+      ...pagerRow(t.myBookings.buttons, list.page, list.pages),
       [{ text: t.myBookings.buttons.close, callback: { action: 'close', id: 0 } }],
     ],
   };
