@@ -145,7 +145,9 @@ export function createConversation(domain: Domain) {
     const sameAbove = messages
       .slice(0, -1)
       .every((message, index) => JSON.stringify(message) === JSON.stringify(before[index]));
-    const canEdit = editMessageId !== null && last?.inline !== undefined && !last.reply && sameAbove;
+    const media = last?.photo !== undefined || last?.document !== undefined;
+    const canEdit =
+      editMessageId !== null && last?.inline !== undefined && !last.reply && !media && sameAbove;
     return outcome(
       session,
       reply(canEdit && last ? [last] : messages, answer),
@@ -167,6 +169,8 @@ export function createConversation(domain: Domain) {
       }
       case 'contact':
         return { type: 'CONTACT', phone: inputKind.phone, own: inputKind.own };
+      case 'photo':
+        return { type: 'PHOTO', fileId: inputKind.fileId };
       case 'callback':
         return inputKind.data
           ? ({
@@ -265,7 +269,12 @@ export function createConversation(domain: Domain) {
         return outcome('keep', reply(again));
       }
       const editMessageId = kind.kind === 'callback' ? kind.messageId : null;
-      return settle(input, flow, await open.send(event), editMessageId, screen);
+      const result = await settle(input, flow, await open.send(event), editMessageId, screen);
+      // A secret answer (a password) leaves the chat once read, whatever the step made of it.
+      if (kind.kind === 'text' && flow.sensitive?.(open.current)) {
+        return { ...result, reply: { ...result.reply, deleteMessageIds: [kind.messageId] } };
+      }
+      return result;
     },
   };
 }

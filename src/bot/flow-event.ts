@@ -4,6 +4,8 @@ import type { CallbackAction } from './callback-data.ts';
 export type FlowEvent =
   | { type: 'TEXT'; text: string }
   | { type: 'CONTACT'; phone: string; own: boolean }
+  /** A photo the person sent: the file id of its largest size. */
+  | { type: 'PHOTO'; fileId: string }
   | { type: 'CANCEL' }
   | { type: 'BACK' }
   | { type: 'SKIP' }

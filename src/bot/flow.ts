@@ -36,6 +36,11 @@ export interface Flow {
   machine: AnyStateMachine;
   /** The messages of a waiting (non-final) state. Pure. */
   render(snapshot: AnyMachineSnapshot, view: ViewContext): OutgoingMessage[];
+  /**
+   * Whether text answered in this state is secret (a password): the person's
+   * message is deleted from the chat once read. Absent: nothing is secret.
+   */
+  sensitive?(snapshot: AnyMachineSnapshot): boolean;
   /** The line shown above the main menu when the flow ends with `output`; null for none. */
   finish(output: unknown, view: ViewContext): string | null;
 }

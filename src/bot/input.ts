@@ -4,8 +4,9 @@ import { type CallbackData, decodeCallback } from './callback-data.ts';
 /** What a person did, independent of Telegram's update shape. */
 export type BotInput =
   | { kind: 'command'; command: string; args: string }
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; messageId: number }
   | { kind: 'contact'; phone: string; own: boolean }
+  | { kind: 'photo'; fileId: string }
   /** `data` is null for a button this codec did not produce (stale or forged). */
   | { kind: 'callback'; data: CallbackData | null; queryId: string; messageId: number | null }
   | { kind: 'unsupported'; queryId?: string };
@@ -54,6 +55,8 @@ export function readUpdate(update: Update): IncomingUpdate | null {
     const own = message.contact.user_id === person.id;
     return { ...base, input: { kind: 'contact', phone: message.contact.phone_number, own } };
   }
+  const photo = message.photo?.at(-1);
+  if (photo) return { ...base, input: { kind: 'photo', fileId: photo.file_id } };
   const text = message.text?.trim();
   if (!text) return { ...base, input: { kind: 'unsupported' } };
   const command = COMMAND.exec(text);
@@ -63,5 +66,5 @@ export function readUpdate(update: Update): IncomingUpdate | null {
       input: { kind: 'command', command: command[1]!.toLowerCase(), args: command[2]?.trim() ?? '' },
     };
   }
-  return { ...base, input: { kind: 'text', text } };
+  return { ...base, input: { kind: 'text', text, messageId: message.message_id } };
 }

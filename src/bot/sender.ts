@@ -1,7 +1,13 @@
-import { type Api, TelegramApiError } from 'node-telegram-bot-api';
+import { type Api, InputFile, TelegramApiError } from 'node-telegram-bot-api';
 import type { Logger } from 'pino';
 import { encodeCallback } from './callback-data.ts';
-import { type OutgoingMessage, type Reply, TELEGRAM_TEXT_LIMIT } from './screen.ts';
+import {
+  type OutgoingMessage,
+  type OutgoingPhoto,
+  type Reply,
+  TELEGRAM_CAPTION_LIMIT,
+  TELEGRAM_TEXT_LIMIT,
+} from './screen.ts';
 
 /** Telegram's answer for a person who blocked the bot. */
 const isBotBlocked = (error: unknown) => error instanceof TelegramApiError && error.errorCode === 403;
@@ -69,7 +75,40 @@ export function createSender(
   logger: Logger,
   onBotBlocked: (chatId: number) => Promise<void>,
 ): Sender {
+  const photoOf = (photo: OutgoingPhoto) =>
+    'fileId' in photo
+      ? photo.fileId
+      : new InputFile(photo.png, { filename: photo.filename, contentType: 'image/png' });
+
+  /**
+   * Sends a message's photo or document, with its text as the caption when it
+   * fits. Returns whether the text still has to go as a message of its own:
+   * true when the caption was too long, or when the attachment could not be
+   * sent (an optional call — logged, and the text is delivered anyway).
+   */
+  async function sendAttachment(chatId: number, message: OutgoingMessage): Promise<boolean> {
+    const fits = message.text.length <= TELEGRAM_CAPTION_LIMIT;
+    // With a caption that does not fit, the keyboard goes with the text that follows.
+    const markup = fits ? replyMarkup(message) : undefined;
+    const caption = fits && message.text ? { caption: message.text } : {};
+    const extra = { chat_id: chatId, ...caption, ...(markup ? { reply_markup: markup } : {}) };
+    try {
+      if (message.photo) await api.sendPhoto({ ...extra, photo: photoOf(message.photo) });
+      else if (message.document) {
+        const { content, filename, contentType } = message.document;
+        await api.sendDocument({ ...extra, document: new InputFile(content, { filename, contentType }) });
+      }
+      return !fits;
+    } catch (error) {
+      if (isBotBlocked(error)) throw error;
+      logger.warn({ err: error, chatId }, 'sending a photo or document failed; sending its text alone');
+      return true;
+    }
+  }
+
   async function sendOne(chatId: number, message: OutgoingMessage): Promise<void> {
+    if ((message.photo || message.document) && !(await sendAttachment(chatId, message))) return;
+    if (!message.text) return;
     const parts = splitText(message.text);
     for (const [index, text] of parts.entries()) {
       const last = index === parts.length - 1;
@@ -105,6 +144,11 @@ export function createSender(
             ...(reply.callbackAnswer?.alert ? { show_alert: true } : {}),
           })
           .catch((error: unknown) => logger.warn({ err: error, chatId }, 'answerCallbackQuery failed'));
+      }
+      for (const messageId of reply.deleteMessageIds ?? []) {
+        await api
+          .deleteMessage({ chat_id: chatId, message_id: messageId })
+          .catch((error: unknown) => logger.warn({ err: error, chatId }, 'deleteMessage failed'));
       }
       try {
         for (const [index, message] of reply.messages.entries()) {

@@ -41,12 +41,16 @@ describe('readUpdate', () => {
       updateId: 900,
       chatId: 501,
       from: { id: 501, firstName: 'Айгерим', username: 'aigerim', languageCode: 'kk' },
-      input: { kind: 'text', text: 'привет' },
+      input: { kind: 'text', text: 'привет', messageId: 10 },
     });
   });
 
   it('reads text trimmed, including a reply-keyboard label', () => {
-    expect(readUpdate(update({ text: '  🔍 Поиск \n' }))?.input).toEqual({ kind: 'text', text: '🔍 Поиск' });
+    expect(readUpdate(update({ text: '  🔍 Поиск \n' }))?.input).toEqual({
+      kind: 'text',
+      text: '🔍 Поиск',
+      messageId: 10,
+    });
   });
 
   it.each([
@@ -60,8 +64,23 @@ describe('readUpdate', () => {
   });
 
   it('takes a slash that is not a command as text', () => {
-    expect(readUpdate(update({ text: '/ 12' }))?.input).toEqual({ kind: 'text', text: '/ 12' });
-    expect(readUpdate(update({ text: '1/2' }))?.input).toEqual({ kind: 'text', text: '1/2' });
+    expect(readUpdate(update({ text: '/ 12' }))?.input).toEqual({
+      kind: 'text',
+      text: '/ 12',
+      messageId: 10,
+    });
+    expect(readUpdate(update({ text: '1/2' }))?.input).toEqual({ kind: 'text', text: '1/2', messageId: 10 });
+  });
+
+  it('reads a photo as the file id of its largest size', () => {
+    const photo = [
+      { file_id: 'small', file_unique_id: 's', width: 90, height: 60 },
+      { file_id: 'large', file_unique_id: 'l', width: 1280, height: 853 },
+    ];
+    expect(readUpdate(update({ photo, caption: 'кухня' }))?.input).toEqual({
+      kind: 'photo',
+      fileId: 'large',
+    });
   });
 
   it('reads a shared contact of the sender as own', () => {
