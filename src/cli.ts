@@ -1,4 +1,10 @@
 import { parseArgs } from 'node:util';
+import {
+  agencyCommandMisuse,
+  type CommandResult,
+  createAgencyCommand,
+  setRoleCommand,
+} from './cli/agency-commands.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLocked } from './db/data-dir-lock.ts';
 import { createMigration } from './db/migration-create.ts';
@@ -15,7 +21,22 @@ Commands:
   seed                             load the demo data set (idempotent)
   create-superuser --email E --phone P --name N
                                    create the first Superuser, or promote an existing user by email
+  create-agency --name N --city C --phone P --email E
+                                   create an active agency (name unique, 2–100 characters)
+  set-role --email E --role realtor|super_admin|superuser|guest [--agency ID]
+                                   give a user a role; a realtor or super_admin needs an agency
+                                   (--agency, unless they already belong to one)
 `;
+
+/** Prints what a command did (stdout) or why it failed (stderr); returns the exit code. */
+function report(result: CommandResult): number {
+  if ('output' in result) {
+    console.log(result.output);
+    return 0;
+  }
+  console.error(result.message);
+  return result.exitCode;
+}
 
 /** Operator commands. Each prints what it did; bad input → a clear message and exit code 2. */
 async function main(argv: string[]): Promise<number> {
@@ -26,9 +47,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, phone: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      phone: { type: 'string' },
+      name: { type: 'string' },
+      city: { type: 'string' },
+      role: { type: 'string' },
+      agency: { type: 'string' },
+    },
     strict: true,
   });
+  const misuse = agencyCommandMisuse(command, values);
+  if (misuse) return report(misuse);
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const runtime = await openRuntime(config, logger, { background: false });
@@ -69,6 +99,10 @@ async function main(argv: string[]): Promise<number> {
         );
         return 0;
       }
+      case 'create-agency':
+        return report(await createAgencyCommand(runtime, values));
+      case 'set-role':
+        return report(await setRoleCommand(runtime, values));
       default:
         console.error(`Unknown command: ${command}\n\n${USAGE}`);
         return 2;

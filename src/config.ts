@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const optionalString = z
@@ -11,6 +12,9 @@ const booleanFlag = z
   .enum(['', '0', '1', 'true', 'false'])
   .optional()
   .transform((value) => value === '1' || value === 'true');
+
+/** Where the XState inspector sends the chats' transitions (INSPECT). */
+export type InspectSetting = { kind: 'local' } | { kind: 'sky' } | { kind: 'relay'; url: string };
 
 /**
  * Every environment variable the application reads, with its default.
@@ -58,6 +62,29 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Log every SQL statement (MikroORM debug). */
   DB_DEBUG: booleanFlag,
+  /**
+   * XState inspector for the running chats (src/inspector.ts); off by default.
+   * `1`: a local relay on INSPECT_PORT and its page; `sky`: Stately Sky (needs
+   * internet); a `ws://…` URL: a relay already running there.
+   */
+  INSPECT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx): InspectSetting | null => {
+      if (value === undefined || ['', '0', 'false'].includes(value)) return null;
+      if (value === '1' || value === 'true') return { kind: 'local' };
+      if (value === 'sky') return { kind: 'sky' };
+      if (/^wss?:\/\/\S+$/.test(value)) return { kind: 'relay', url: value };
+      ctx.addIssue({ code: 'custom', message: 'expected 1, sky or a ws:// URL of an inspector relay' });
+      return z.NEVER;
+    }),
+  /** Port of the local inspector relay and its page (INSPECT=1). */
+  INSPECT_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
+  /** Record every chat's inputs for `npm run replay` (secrets redacted); off by default. */
+  RECORD: booleanFlag,
+  /** Folder of the recordings; unset → DATA_DIR/recordings. */
+  RECORD_DIR: optionalString,
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -85,4 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { readDotEnv = 
     throw new ConfigError('Invalid configuration:\n  WEBHOOK_SECRET: required when WEBHOOK_URL is set');
   }
   return config;
+}
+
+/** Where recordings go: RECORD_DIR, or `recordings/` in DATA_DIR. */
+export function recordingsDir(config: Pick<AppConfig, 'RECORD_DIR' | 'DATA_DIR'>): string {
+  return config.RECORD_DIR ?? join(config.DATA_DIR, 'recordings');
 }

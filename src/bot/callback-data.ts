@@ -27,7 +27,45 @@ export const CALLBACK_ACTIONS = [
   'pay', // pay a pending booking (demo): id = booking
   'bcancel', // ask to cancel a booking: id = booking
   'bcancelok', // yes, cancel the booking: id = booking
-  'tab', // a list's tab: arg = its name (my bookings: upcoming|past)
+  'tab', // a list's tab: arg = its name (my bookings: upcoming|past; realtor's bookings: new|upcoming|past)
+  'field', // pick a field to change, arg = its name (add listing's preview, agency edit; my listings: id = listing)
+  'publish', // publish a listing now: id = listing
+  'bconfirm', // the realtor confirms a pending booking: id = booking
+  'reason', // the realtor picks a preset cancellation reason: id = its number
+  'rstatus', // Super Admin: ask to (de)activate a realtor: id = realtor, arg = active|blocked
+  'rstatusok', // Super Admin: yes, set the realtor's status: id = realtor, arg = active|blocked
+  'radd', // Super Admin: «➕ Добавить» a realtor (hands over to addRealtor)
+  'bexport', // «📥 Выгрузить брони (CSV)»: hands over to bookingsExport
+  'bperiod', // bookings export: a period preset, arg = thisMonth|lastMonth|last30
+  'userrole', // «👥 Пользователи»: show the roles to give a user: id = user
+  'setrole', // «👥 Пользователи»: a role picked: id = user, arg = guest|realtor|super_admin|superuser
+  'setroleok', // «👥 Пользователи»: yes, give that role: id = user, arg = the role
+  'userstatus', // «👥 Пользователи»: ask to block/unblock a user: id = user, arg = blocked|active
+  'userstatusok', // «👥 Пользователи»: yes, set that status: id = user, arg = blocked|active
+  'prmove', // Superuser's «👨‍💼 Риелторы»: «Сменить агентство» (hands over to agencyPicker): id = realtor
+  'prdetach', // Superuser's «👨‍💼 Риелторы»: ask to remove a realtor's agency: id = realtor
+  'prdetachok', // Superuser's «👨‍💼 Риелторы»: yes, remove the agency: id = realtor
+  'prstatus', // Superuser's «👨‍💼 Риелторы»: (de)activate a realtor: id = realtor, arg = active|blocked
+  'prstatusok', // Superuser's «👨‍💼 Риелторы»: yes, deactivate: id = realtor, arg = blocked
+  'agencypick', // agency picker: an agency picked from the matches: id = agency
+  'agon', // «🏢 Агентства»: activate an agency: id = agency
+  'agoff', // «🏢 Агентства»: ask to deactivate an agency: id = agency
+  'agoffok', // «🏢 Агентства»: yes, deactivate the agency: id = agency
+  'agmore', // «🏢 Агентства»: the agency's card («Подробнее»): id = agency
+  'agedit', // «🏢 Агентства»: edit the agency (then `field`, arg = name|city|phone|email): id = agency
+  'agadd', // «🏢 Агентства»: «➕ Добавить агентство» (hands over to addAgency)
+  'fublock', // «🔎 Пользователь»: ask to block the user: id = user
+  'fublockok', // «🔎 Пользователь»: yes, block the user: id = user
+  'fuunblock', // «🔎 Пользователь»: unblock the user: id = user
+  'fucard', // «🔎 Пользователь»: back to the user's card («Нет»): id = user
+  'fuagain', // «🔎 Пользователь»: «🔎 Искать ещё»
+  'listing', // «🏘 Мои объекты»: open a listing's card: id = listing
+  'unpublish', // «🏘 Мои объекты»: «Снять» a listing (asks first when guests are booked): id = listing
+  'unpubok', // «🏘 Мои объекты»: yes, unpublish despite upcoming bookings: id = listing
+  'ledit', // «🏘 Мои объекты»: «Редактировать» a listing (then `field`): id = listing
+  'calendar', // «🏘 Мои объекты»: the listing's month calendar: id = listing
+  'addblock', // «🏘 Мои объекты»: «Добавить блок» (hands over to blockDates): id = listing
+  'unblock', // «🏘 Мои объекты»: yes, remove the block: id = block
 ] as const;
 export type CallbackAction = (typeof CALLBACK_ACTIONS)[number];
 

@@ -9,8 +9,8 @@ import { COMMAND_FLOWS, FLOWS, MENU_FLOWS } from './flows.ts';
 import { helpText } from './help.ts';
 import { type Locale, messagesFor } from './i18n/index.ts';
 import type { BotInput, IncomingUpdate } from './input.ts';
-import { mainMenuKeyboard, menuItemFor } from './menu.ts';
-import { accepts, openFlow } from './run-flow.ts';
+import { inactiveRealtorKeyboard, mainMenuKeyboard, menuItemFor } from './menu.ts';
+import { accepts, type OpenFlowOptions, openFlow } from './run-flow.ts';
 import type { OutgoingMessage, Reply } from './screen.ts';
 import type { SessionWrite, StoredSession } from './session-store.ts';
 
@@ -41,7 +41,7 @@ type Person = { actor: Actor | null; locale: Locale };
  * The router of one update: commands, the main menu, and the chat's active
  * flow. Pure decisions plus domain calls through `em`; no Telegram I/O.
  */
-export function createConversation(domain: Domain) {
+export function createConversation(domain: Domain, options: OpenFlowOptions = {}) {
   const view = (locale: Locale): ViewContext => ({ t: messagesFor(locale), locale });
 
   function services(input: ConversationInput): FlowServices {
@@ -64,6 +64,11 @@ export function createConversation(domain: Domain) {
     const { t } = view(person.locale);
     const unread =
       person.actor?.status === 'active' ? await domain.notifications.unreadCount(em, person.actor) : 0;
+    // Only a deactivated realtor reaches the menu while not active (anyone else blocked gets the notice alone).
+    if (person.actor && person.actor.status !== 'active') {
+      const line = t.common.realtorInactive;
+      return { text: above ? `${above}\n\n${line}` : line, reply: inactiveRealtorKeyboard(t) };
+    }
     const line = person.actor ? t.common.menu(name, person.actor.role) : t.common.welcomeAnonymous(name);
     return {
       text: above ? `${above}\n\n${line}` : line,
@@ -97,7 +102,7 @@ export function createConversation(domain: Domain) {
         reply([await menu(input.em, input, t.errors.account_required, input.update.from.firstName)]),
       );
     }
-    const open = await openFlow(flow, services(input), null, flowInput);
+    const open = await openFlow(flow, services(input), null, flowInput, options);
     const started = await settle(input, flow, await open.send(null));
     if (!above) return started;
     const [first, ...rest] = started.reply.messages;
@@ -124,6 +129,7 @@ export function createConversation(domain: Domain) {
     if (!step.persisted) {
       const person = await reloadPerson(input);
       const above = flow.finish(step.output, view(person.locale));
+      const closing = flow.closing?.(step.output, view(person.locale)) ?? [];
       const handoff = handoffOf(step.output);
       const next = handoff ? FLOWS[handoff.flow] : undefined;
       if (handoff && next) {
@@ -132,10 +138,15 @@ export function createConversation(domain: Domain) {
         return {
           ...started,
           session: started.session === 'keep' ? null : started.session,
-          reply: { ...started.reply, ...(answer ? { callbackAnswer: answer } : {}) },
+          reply: {
+            ...started.reply,
+            messages: [...closing, ...started.reply.messages],
+            ...(answer ? { callbackAnswer: answer } : {}),
+          },
         };
       }
-      return outcome(null, reply([await menu(input.em, person, above, input.update.from.firstName)], answer));
+      const menuMessage = await menu(input.em, person, above, input.update.from.firstName);
+      return outcome(null, reply([...closing, menuMessage], answer));
     }
     const messages = flow.render(step.snapshot, view(input.locale));
     const session = { machineId: flow.id, machineVersion: flow.version, snapshot: step.persisted };
@@ -230,16 +241,33 @@ export function createConversation(domain: Domain) {
     return outcome('keep', reply([await menu(input.em, input, t.common.unknownInput, firstName)]));
   }
 
+  /** Whether the update picks a language: /language, «🌐 Язык», or a step of that flow (not another menu item). */
+  function languageRequest(input: ConversationInput, t: ViewContext['t']): boolean {
+    const kind = input.update.input;
+    const inLanguage = input.session?.machineId === 'language';
+    if (kind.kind === 'command')
+      return kind.command === 'language' || (inLanguage && kind.command === 'cancel');
+    if (kind.kind === 'text' && menuItemFor(kind.text, input.actor?.role ?? null, t)) {
+      return kind.text === t.menu.language;
+    }
+    return inLanguage;
+  }
+
   return {
     /** Decides what one update does. Throws only on bugs (the pipeline's error boundary catches them). */
     async handle(input: ConversationInput): Promise<ConversationOutcome> {
       const { t } = view(input.locale);
       const kind = input.update.input;
-      if (input.actor?.status === 'blocked') {
+      if (input.actor?.status === 'blocked' && input.actor.role !== 'realtor') {
         return outcome(
           null,
           reply([{ text: t.common.blocked, reply: 'remove' }], { text: t.common.blocked }),
         );
+      }
+      // A realtor their agency deactivated is told so, with a menu of what still works: the language.
+      if (input.actor?.status === 'blocked' && !languageRequest(input, t)) {
+        const answer = kind.kind === 'callback' ? {} : undefined;
+        return outcome(null, reply([await menu(input.em, input, null, input.update.from.firstName)], answer));
       }
       const flow = input.session ? FLOWS[input.session.machineId] : undefined;
       if (input.session && (!flow || flow.version !== input.session.machineVersion)) {
@@ -253,7 +281,7 @@ export function createConversation(domain: Domain) {
       if (kind.kind === 'callback' && kind.data?.action === 'noop') return outcome('keep', reply([], {}));
       if (!flow || !input.session) return idle(input);
 
-      const open = await openFlow(flow, services(input), input.session.snapshot);
+      const open = await openFlow(flow, services(input), input.session.snapshot, undefined, options);
       const screen = flow.render(open.current, view(input.locale));
       const event = eventFor(kind, screen);
       // A main-menu label (not one of this step's own buttons) leaves the flow for that menu item.

@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import type { JobQueue } from '../db/job-queue.ts';
 import type { Orm } from '../db/orm.ts';
 import type { Domain } from '../domain/index.ts';
+import type { FlowInspect } from './flow-inspection.ts';
 import { commandsFor } from './help.ts';
 import { messagesFor } from './i18n/index.ts';
 import { notificationPushHandler } from './notification-push.ts';
-import { createPipeline } from './pipeline.ts';
+import { createPipeline, type UpdateObserver } from './pipeline.ts';
 import { pollUpdates } from './polling.ts';
 import { createSender } from './sender.ts';
 import { createWebhookServer, WEBHOOK_PATH } from './webhook-server.ts';
@@ -17,17 +18,28 @@ export interface BotDeps {
   domain: Domain;
   jobs: JobQueue;
   logger: Logger;
+  /** Sees every new update before it is handled (RECORD=1: the replay recorder). */
+  observer?: UpdateObserver;
+  /** Shows every flow actor to the XState inspector (INSPECT=1; src/inspector.ts). */
+  inspect?: FlowInspect;
 }
 
 /**
  * The Telegram bot: the update pipeline, the reply sender, the notification
  * push job, and the two ways updates arrive (long polling, webhook).
  */
-export function createBot({ api, orm, domain, jobs, logger }: BotDeps) {
+export function createBot({ api, orm, domain, jobs, logger, observer, inspect }: BotDeps) {
   const sender = createSender(api, logger, (chatId) =>
     domain.accounts.setBotBlocked(orm.em.fork(), chatId, true),
   );
-  const pipeline = createPipeline({ orm, domain, sender, logger });
+  const pipeline = createPipeline({
+    orm,
+    domain,
+    sender,
+    logger,
+    ...(observer ? { observer } : {}),
+    ...(inspect ? { inspect } : {}),
+  });
   jobs.handle('notification.push', notificationPushHandler(orm, domain, sender));
 
   return {

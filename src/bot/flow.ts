@@ -43,4 +43,10 @@ export interface Flow {
   sensitive?(snapshot: AnyMachineSnapshot): boolean;
   /** The line shown above the main menu when the flow ends with `output`; null for none. */
   finish(output: unknown, view: ViewContext): string | null;
+  /**
+   * Messages the flow leaves behind when it ends with `output`, sent before the
+   * main menu (or the flow it hands over to): e.g. a file it made, which then
+   * never sits in the persisted session. Absent: none.
+   */
+  closing?(output: unknown, view: ViewContext): OutgoingMessage[];
 }

@@ -39,6 +39,14 @@ export function mainMenuKeyboard(role: UserRole | null, t: Messages, unread = 0)
   );
 }
 
+/**
+ * The menu of a deactivated realtor: only the language, the one thing that
+ * still works (the line above it says why the rest is gone).
+ */
+export function inactiveRealtorKeyboard(t: Messages): ReplyButton[][] {
+  return [[{ text: t.menu.language }]];
+}
+
 /** Which menu item a typed text is, for this role, in this language (also with any unread count). */
 export function menuItemFor(text: string, role: UserRole | null, t: Messages): MenuItem | null {
   for (const row of menuItems(role)) {

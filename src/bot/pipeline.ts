@@ -1,13 +1,35 @@
 import type { Update } from 'node-telegram-bot-api/types';
 import type { Logger } from 'pino';
-import type { Orm } from '../db/orm.ts';
+import type { Em, Orm } from '../db/orm.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Domain } from '../domain/index.ts';
 import { createChatQueue } from './chat-queue.ts';
 import { type Conversation, type ConversationOutcome, createConversation } from './conversation.ts';
-import { messagesFor } from './i18n/index.ts';
+import type { FlowInspect } from './flow-inspection.ts';
+import { type Locale, messagesFor } from './i18n/index.ts';
 import { type IncomingUpdate, readUpdate } from './input.ts';
 import type { Sender } from './sender.ts';
-import { claimUpdate, markUpdateProcessed, sessionStore } from './session-store.ts';
+import { claimUpdate, markUpdateProcessed, type StoredSession, sessionStore } from './session-store.ts';
+
+/** One new (not duplicate) update as the conversation is about to see it. */
+export interface ObservedUpdate {
+  /** The update's transaction (read only, please). */
+  em: Em;
+  raw: Update;
+  update: IncomingUpdate;
+  /** The chat's session before this update: which flow and state the input answers. */
+  session: StoredSession | null;
+  locale: Locale;
+  actor: Actor | null;
+}
+
+/**
+ * Sees every new update before it is handled (the recorder of src/replay).
+ * Must not throw: its failure would fail the update.
+ */
+export interface UpdateObserver {
+  observe(observed: ObservedUpdate): Promise<void>;
+}
 
 export interface PipelineDeps {
   orm: Orm;
@@ -15,6 +37,10 @@ export interface PipelineDeps {
   sender: Sender;
   logger: Logger;
   conversation?: Conversation;
+  /** Optional: sees each new update with the chat's state (e.g. records it for replay). */
+  observer?: UpdateObserver;
+  /** Optional: shows every flow actor to the XState inspector (INSPECT=1). */
+  inspect?: FlowInspect;
 }
 
 /**
@@ -26,10 +52,10 @@ export interface PipelineDeps {
  */
 export function createPipeline(deps: PipelineDeps) {
   const { orm, domain, sender, logger } = deps;
-  const conversation = deps.conversation ?? createConversation(domain);
+  const conversation = deps.conversation ?? createConversation(domain, { inspect: deps.inspect });
   const queue = createChatQueue();
 
-  async function process(update: IncomingUpdate): Promise<void> {
+  async function process(update: IncomingUpdate, raw: Update): Promise<void> {
     const log = logger.child({ chatId: update.chatId, updateId: update.updateId });
     const callbackQueryId = update.input.kind === 'callback' ? update.input.queryId : undefined;
     let result: ConversationOutcome | null;
@@ -44,6 +70,14 @@ export function createPipeline(deps: PipelineDeps) {
           username: update.from.username ?? undefined,
           firstName: update.from.firstName,
           languageCode: update.from.languageCode,
+        });
+        await deps.observer?.observe({
+          em,
+          raw,
+          update,
+          session,
+          locale: profile.language,
+          actor: profile.actor,
         });
         const outcome = await conversation.handle({
           em,
@@ -99,7 +133,7 @@ export function createPipeline(deps: PipelineDeps) {
     async handleUpdate(raw: Update): Promise<void> {
       const update = readUpdate(raw);
       if (!update) return;
-      await queue.run(update.chatId, () => process(update));
+      await queue.run(update.chatId, () => process(update, raw));
     },
     /** Resolves when every update in flight is done. */
     idle: () => queue.idle(),

@@ -1,6 +1,7 @@
 import { type AnyMachineSnapshot, createActor, waitFor } from 'xstate';
 import type { Flow, FlowServices } from './flow.ts';
 import type { FlowEvent } from './flow-event.ts';
+import { type FlowInspect, inspectionOptions } from './flow-inspection.ts';
 import { withFlowServices } from './flow-services.ts';
 
 /** How long a step may wait for its domain calls. */
@@ -21,6 +22,11 @@ export interface OpenFlow {
   send(event: FlowEvent | null): Promise<FlowStep>;
 }
 
+export interface OpenFlowOptions {
+  /** Shows the flow's actor to the XState inspector (INSPECT=1). */
+  inspect?: FlowInspect;
+}
+
 type Children = Record<string, { getSnapshot(): { status: string } } | undefined>;
 
 const settled = (snapshot: AnyMachineSnapshot) =>
@@ -37,8 +43,16 @@ export async function openFlow(
   services: FlowServices,
   persisted: Record<string, unknown> | null,
   input?: unknown,
+  options: OpenFlowOptions = {},
 ): Promise<OpenFlow> {
-  const actor = createActor(flow.machine, persisted ? { snapshot: persisted as never } : { input });
+  const start = persisted ? { snapshot: persisted as never } : { input };
+  /** Whether the event being handled was typed in a sensitive state (its text is not shown to the inspector). */
+  let secret = false;
+  // Inspection (INSPECT=1) only: the usual path creates the actor exactly as before.
+  const inspected = options.inspect
+    ? inspectionOptions(flow, services.telegram.chatId, options.inspect, () => secret)
+    : null;
+  const actor = createActor(flow.machine, inspected ? { ...start, ...inspected } : start);
   actor.subscribe({ error: () => {} });
   withFlowServices(services, () => actor.start());
   const report = async (): Promise<FlowStep> => {
@@ -58,6 +72,7 @@ export async function openFlow(
   return {
     current: actor.getSnapshot(),
     async send(event) {
+      if (event && inspected) secret = Boolean(flow.sensitive?.(actor.getSnapshot()));
       if (event) withFlowServices(services, () => actor.send(event));
       return report();
     },

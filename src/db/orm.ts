@@ -16,6 +16,8 @@ export interface OrmOptions {
   databaseUrl?: string | undefined;
   /** PGlite cluster folder, or `memory://` for a throw-away in-memory database. */
   pgliteDir?: string;
+  /** PGlite only: start from this uncompressed dump of a cluster (`dumpDataDir('none')`), e.g. a replay's template. */
+  loadDataDir?: Uint8Array;
   debug?: boolean;
 }
 
@@ -29,6 +31,14 @@ function commonOptions(debug: boolean): Options {
     allowGlobalContext: false,
     forceUtcTimezone: true,
   };
+}
+
+/**
+ * A dump as PGlite reads it. Not a real Blob: MikroORM copies `driverOptions`,
+ * and a copied Blob loses its contents; PGlite only reads `type` and `arrayBuffer()`.
+ */
+function tarball(bytes: Uint8Array) {
+  return { type: 'application/x-tar', arrayBuffer: async () => bytes.slice().buffer };
 }
 
 /**
@@ -49,7 +59,10 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
   return (await PgliteMikroORM.init({
     ...commonOptions(debug),
     dbName: pgliteDir,
-    driverOptions: { extensions: { btree_gist } },
+    driverOptions: {
+      extensions: { btree_gist },
+      ...(options.loadDataDir ? { loadDataDir: tarball(options.loadDataDir) } : {}),
+    },
   } as Options)) as unknown as Orm;
 }
 

@@ -88,7 +88,9 @@ function random(seed: number): () => number {
 export async function seedDemoData(em: Em, domain: Domain): Promise<string> {
   if (await em.count(Agency, { name: AGENCIES[0]!.name })) return 'already present, nothing changed';
 
-  const agencies = AGENCIES.map((data) => em.create(Agency, { ...data, active: true }));
+  // Dated by the domain's clock, so a replay's demo data is the same on every run.
+  const createdAt = domain.deps.clock.now();
+  const agencies = AGENCIES.map((data) => em.create(Agency, { ...data, active: true, createdAt }));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = PEOPLE.map((person) =>
     em.create(User, {
@@ -99,6 +101,7 @@ export async function seedDemoData(em: Em, domain: Domain): Promise<string> {
       status: 'active',
       passwordHash: person.role === 'guest' ? null : passwordHash,
       agency: person.agency === undefined ? null : agencies[person.agency]!,
+      createdAt,
     }),
   );
   await em.flush();

@@ -135,6 +135,7 @@ export function createAccountService(deps: DomainDeps) {
             role: 'guest',
             status: 'active',
             agency: null,
+            createdAt: deps.clock.now(),
           });
           await tx.flush();
           let mailLanguage: Language = language ?? telegram?.language ?? 'ru';
@@ -262,7 +263,7 @@ export function createAccountService(deps: DomainDeps) {
         await checkLinkRateLimits(tx, telegramId, email, now);
         await supersedeCodes(tx, telegramId, now);
         const user = await tx.findOne(User, { email }, { fields: ['id'] });
-        const code = generateLinkCode();
+        const code = (deps.linkCodes ?? generateLinkCode)();
         tx.create(VerificationCode, {
           email,
           user: user ? user.id : null,
@@ -362,6 +363,7 @@ export function createAccountService(deps: DomainDeps) {
             role: 'superuser',
             status: 'active',
             agency: null,
+            createdAt: deps.clock.now(),
           });
           await tx.flush();
           return { userId: user.id, created: true };

@@ -3,6 +3,7 @@ import { Agency, User, type UserStatus } from '../db/entities/index.ts';
 import type { Em } from '../db/orm.ts';
 import { type Actor, type MaybeActor, requireRole } from './actor.ts';
 import { type AgencyMetrics, agencyMetrics } from './admin/agency-metrics.ts';
+import { exportBookings } from './admin/bookings-export.ts';
 import { almatyMonthOf, lastAlmatyDays } from './admin/periods.ts';
 import { queryOne, queryRows } from './admin/sql.ts';
 import { changeUserStatus } from './admin/user-status.ts';
@@ -25,6 +26,7 @@ import {
 } from './validation.ts';
 
 export type { AgencyMetrics } from './admin/agency-metrics.ts';
+export type { BookingsExport, ExportedBooking } from './admin/bookings-export.ts';
 
 /** A row of the Super Admin's «👥 Риелторы». */
 export interface AgencyRealtor {
@@ -127,6 +129,7 @@ export function createAgencyAdminService(deps: DomainDeps) {
           role: 'realtor',
           status: 'active',
           agency,
+          createdAt: deps.clock.now(),
         });
         try {
           await tx.flush();
@@ -154,12 +157,14 @@ export function createAgencyAdminService(deps: DomainDeps) {
     ): Promise<RealtorSummary> {
       const { agencyId } = requireAgencyAdmin(actor);
       const { realtorId, status } = parseInput(statusSchema, input);
-      await em.transactional(async (tx) => {
-        const realtor = await tx.findOne(User, { id: realtorId, role: 'realtor', agency: agencyId });
-        if (!realtor) throw new NotFound('realtor', realtorId);
-        await changeUserStatus(deps, tx, realtor, status);
+      const realtor = await em.transactional(async (tx) => {
+        const found = await tx.findOne(User, { id: realtorId, role: 'realtor', agency: agencyId });
+        if (!found) throw new NotFound('realtor', realtorId);
+        await changeUserStatus(deps, tx, found, status);
+        return summary(found);
       });
-      return summary(await em.fork().findOneOrFail(User, realtorId));
+      // Not read back through a fork: outside the caller's transaction it would see the old status.
+      return { ...realtor, status };
     },
 
     /** «📊 Агентство»: the agency's figures as of `now` (default: the clock). */
@@ -197,6 +202,13 @@ export function createAgencyAdminService(deps: DomainDeps) {
       const counts = new Map(rows.map((row) => [row.day, row.count]));
       return dates.map((date, index) => ({ date, count: counts.get(index) ?? 0 }));
     },
+
+    /**
+     * The bookings created in a period (Almaty days `from`..`to`, inclusive) for a
+     * CSV export. A Super Admin gets their own agency's (naming another agency is
+     * forbidden); a Superuser any one agency's (`agencyId`) or, without one, all.
+     */
+    exportBookings,
   };
 }
 

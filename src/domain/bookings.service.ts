@@ -95,6 +95,7 @@ export function createBookingService(deps: DomainDeps) {
             confirmedAt: null,
             cancelledAt: null,
             completedAt: null,
+            createdAt: deps.clock.now(),
           });
           await tx.flush();
           tx.create(Occupancy, {

@@ -141,6 +141,7 @@ export function createCalendarService(deps: DomainDeps) {
             endsOn,
             note: note ?? null,
             createdBy: me.id,
+            createdAt: deps.clock.now(),
           });
           tx.create(Occupancy, { listing, startsOn, endsOn, block, booking: null });
           await tx.flush();

@@ -11,4 +11,6 @@ export interface DomainDeps {
   secrets: Secrets;
   mail: MailOutbox;
   notifier: Notifier;
+  /** Makes a 6-digit link code; unset → `generateLinkCode` (crypto random). Replays pass a fixed sequence. */
+  linkCodes?: () => string;
 }

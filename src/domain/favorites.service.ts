@@ -24,7 +24,7 @@ export interface FavoriteListingView {
 const listingIdSchema = z.object({ listingId: idSchema });
 
 /** The actor's favourite listings (active users only). */
-export function createFavoriteService(_deps: DomainDeps) {
+export function createFavoriteService(deps: DomainDeps) {
   return {
     /**
      * Adds a visible listing to the actor's favourites; adding it again is
@@ -37,7 +37,7 @@ export function createFavoriteService(_deps: DomainDeps) {
       const inserted = await em.execute<{ id: number }[]>(
         `insert into favorite (user_id, listing_id, created_at) values (?, ?, ?)
          on conflict on constraint favorite_user_listing_unique do nothing returning id`,
-        [me.id, listingId, new Date()],
+        [me.id, listingId, deps.clock.now()],
       );
       return { added: inserted.length > 0 };
     },

@@ -21,11 +21,17 @@ import type { Secrets } from './secrets.ts';
  * parses the input with zod, checks the actor's permission itself and fails
  * with a `DomainError`.
  */
-export function createDomain(options: { clock: Clock; jobs: JobQueue; secrets: Secrets }) {
+export function createDomain(options: {
+  clock: Clock;
+  jobs: JobQueue;
+  secrets: Secrets;
+  /** Link-code generator; only replays set it (production codes stay crypto random). */
+  linkCodes?: () => string;
+}) {
   const deps: DomainDeps = {
     ...options,
     mail: createMailOutbox(options.jobs, options.secrets),
-    notifier: createNotifier(options.jobs),
+    notifier: createNotifier(options.jobs, options.clock),
   };
   return {
     deps,

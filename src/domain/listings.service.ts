@@ -63,6 +63,7 @@ export function createListingService(deps: DomainDeps) {
           amenities: fields.amenities,
           photoFileId: fields.photoFileId ?? null,
           published: false,
+          createdAt: deps.clock.now(),
         });
         await tx.flush();
         return listingView(listing);

@@ -1,6 +1,7 @@
 import { Notification } from '../db/entities/index.ts';
 import type { JobQueue } from '../db/job-queue.ts';
 import type { Em } from '../db/orm.ts';
+import type { Clock } from './clock.ts';
 import type { NotificationKind, NotificationPayloads } from './notification-kinds.ts';
 
 /** Records domain events that concern a person, and queues their Telegram push. */
@@ -14,7 +15,8 @@ export interface Notifier {
   ): Promise<void>;
 }
 
-export function createNotifier(jobs: JobQueue): Notifier {
+/** `clock` dates the notifications (a replay's clock keeps their times the same every run). */
+export function createNotifier(jobs: JobQueue, clock: Clock): Notifier {
   return {
     async notify(em, userId, kind, data) {
       const notification = em.create(Notification, {
@@ -23,6 +25,7 @@ export function createNotifier(jobs: JobQueue): Notifier {
         data,
         readAt: null,
         pushedAt: null,
+        createdAt: clock.now(),
       });
       await em.flush();
       await jobs.send(em, 'notification.push', { notificationId: notification.id });

@@ -57,6 +57,7 @@ export function createPaymentService(deps: DomainDeps) {
         provider: 'demo',
         status: 'succeeded',
         idempotencyKey: demoPaymentKey(booking.id),
+        createdAt: at,
       });
       await tx.flush();
       const confirmed = { ...bookingRef(booking), by: 'payment' as const, total: booking.total };

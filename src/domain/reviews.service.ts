@@ -86,6 +86,7 @@ export function createReviewService(deps: DomainDeps) {
             author: booking.guest,
             rating,
             text,
+            createdAt: deps.clock.now(),
           });
           await tx.flush();
           await refreshRating(tx, booking.listing.id);

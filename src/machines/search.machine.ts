@@ -56,6 +56,8 @@ export interface ResultItem {
   total: number | null;
   ratingAvg: number;
   ratingCount: number;
+  /** The listing has a photo (marked 📷 in the list); absent = none. */
+  photo?: true;
 }
 
 export interface ResultsPage {
@@ -78,6 +80,8 @@ export interface ListingCard {
   ratingAvg: number;
   ratingCount: number;
   reviews: { rating: number; text: string; authorName: string; date: string }[];
+  /** Telegram file id of the listing's photo, sent with the card as its caption; absent = none. */
+  photoFileId?: string;
   nights: number | null;
   total: number | null;
   available: boolean | null;

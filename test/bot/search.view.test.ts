@@ -298,6 +298,7 @@ describe('search view: domain answers as session JSON', () => {
           total: 2,
           ratingAvg: 0,
           ratingCount: 0,
+          photo: true,
         },
       ],
     });

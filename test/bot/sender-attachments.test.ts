@@ -10,8 +10,7 @@ function fakeApi(refuse: string[] = []) {
   const calls: Call[] = [];
   const handler = (method: string) => async (params: Record<string, unknown>) => {
     calls.push({ method, params });
-    if (refuse.includes(method))
-      throw new TelegramApiError({ ok: false, error_code: 404, description: 'Not Found' });
+    if (refuse.includes(method)) throw new TelegramApiError(404, 'Not Found');
     return true;
   };
   const api = new Proxy({}, { get: (_, method: string) => handler(method) }) as unknown as Api;

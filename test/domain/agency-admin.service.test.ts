@@ -205,6 +205,19 @@ describe('agency admin service', () => {
       ]);
     });
 
+    it('answers the new status inside a caller’s transaction (the bot runs every update in one)', async () => {
+      const { agency, admin } = await twoAgencies();
+      const realtor = await makeUser(em(), 'realtor', { agency });
+      const answered = await em().transactional((tx) =>
+        service().setRealtorStatus(tx, admin.actor, { realtorId: realtor.user.id, status: 'blocked' }),
+      );
+      expect(answered).toMatchObject({
+        id: realtor.user.id,
+        status: 'blocked',
+        fullName: realtor.user.fullName,
+      });
+    });
+
     it('refuses a second press with invalid_state and tells nobody twice', async () => {
       const { agency, admin } = await twoAgencies();
       const realtor = await makeUser(em(), 'realtor', { agency });

@@ -55,6 +55,12 @@ const operations: Operation[] = [
   { service: 'agencyAdmin', method: 'metrics', required: 'super_admin', input: () => ({}) },
   { service: 'agencyAdmin', method: 'bookingsPerDay', required: 'super_admin', input: () => ({ days: 7 }) },
   {
+    service: 'agencyAdmin',
+    method: 'exportBookings',
+    required: 'super_admin',
+    input: () => ({ from: '2026-10-01', to: '2026-10-31' }),
+  },
+  {
     service: 'platform',
     method: 'createAgency',
     required: 'superuser',
@@ -67,6 +73,12 @@ const operations: Operation[] = [
     input: (world) => ({ agencyId: world.agency.id, city: 'Астана' }),
   },
   { service: 'platform', method: 'listAgencies', required: 'superuser', input: () => ({}) },
+  {
+    service: 'platform',
+    method: 'agencyNameTaken',
+    required: 'superuser',
+    input: () => ({ name: 'Матрица Новая' }),
+  },
   {
     service: 'platform',
     method: 'agencyDetails',

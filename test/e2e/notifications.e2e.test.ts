@@ -42,6 +42,9 @@ describe('notifications, as a guest over Telegram', () => {
     await withDatabase(dataDir, async (em) => {
       const user = await em.findOneOrFail(User, { email: 'guest1@demo.kz' });
       const ref = { bookingId: 1, listingId: 1, checkIn: '2026-10-20', checkOut: '2026-10-22' };
+      // Older than every seeded one (the seed dates its events by its own clock).
+      const seeded = await em.find(Notification, { user }, { orderBy: { createdAt: 'asc' }, limit: 1 });
+      const before = seeded[0]?.createdAt.getTime() ?? Date.now();
       for (const [days, listingTitle] of [
         [2, 'Студия у Байтерека'],
         [1, 'Апартаменты у Медеу'],
@@ -50,7 +53,7 @@ describe('notifications, as a guest over Telegram', () => {
           user,
           kind: 'booking_cancelled',
           data: { ...ref, listingTitle, by: 'realtor', reason: 'Ремонт', previousStatus: 'confirmed' },
-          createdAt: new Date(Date.now() - days * 86_400_000),
+          createdAt: new Date(before - days * 86_400_000),
           readAt: null,
           pushedAt: null,
         });

@@ -1,11 +1,22 @@
 import { formatStay } from '../parse/date-range.ts';
 import { formatTenge } from '../parse/money.ts';
+import { addAgency } from './en/add-agency.ts';
+import { addListing, publishListing } from './en/add-listing.ts';
+import { agencies } from './en/agencies.ts';
+import { agencyPicker } from './en/agency-picker.ts';
+import { blockDates } from './en/block-dates.ts';
 import { booking } from './en/booking.ts';
 import { favorites } from './en/favorites.ts';
+import { findUser } from './en/find-user.ts';
 import { myBookings } from './en/my-bookings.ts';
+import { myListings } from './en/my-listings.ts';
 import { notificationsList } from './en/notificationsList.ts';
+import { platformRealtors } from './en/platform-realtors.ts';
+import { realtorBookings } from './en/realtor-bookings.ts';
 import { reviews } from './en/reviews.ts';
 import { search } from './en/search.ts';
+import { superAdmin } from './en/super-admin.ts';
+import { users } from './en/users.ts';
 import type { Messages } from './messages.ts';
 import { plural } from './plural.ts';
 
@@ -20,6 +31,18 @@ export const en: Messages = {
   favorites,
   reviews,
   notificationsList,
+  addListing,
+  publishListing,
+  realtorBookings,
+  agencies,
+  addAgency,
+  findUser,
+  users,
+  platformRealtors,
+  agencyPicker,
+  superAdmin,
+  myListings,
+  blockDates,
   menu: {
     register: '📝 Sign up',
     link: '🔗 Link account',
@@ -58,6 +81,8 @@ export const en: Messages = {
     nothingToCancel: 'There is nothing to cancel.',
     somethingWentWrong: 'Something went wrong. Please try again in a moment.',
     blocked: 'Your account is blocked. If this is a mistake, please contact support.',
+    realtorInactive:
+      '⛔ Your realtor account was deactivated by your agency admin. Your listings do not show in search and the realtor sections are closed. Ask your agency admin to get access back.',
     unknownInput: 'Sorry, I did not get that. Pick an action in the menu below or send /help.',
     staleButton: 'This button has expired.',
     notAllowed: 'You cannot do this.',

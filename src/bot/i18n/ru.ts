@@ -1,12 +1,23 @@
 import { formatStay } from '../parse/date-range.ts';
 import { formatTenge } from '../parse/money.ts';
 import { plural } from './plural.ts';
+import { addAgency } from './ru/add-agency.ts';
+import { addListing, publishListing } from './ru/add-listing.ts';
+import { agencies } from './ru/agencies.ts';
+import { agencyPicker } from './ru/agency-picker.ts';
+import { blockDates } from './ru/block-dates.ts';
 import { booking } from './ru/booking.ts';
 import { favorites } from './ru/favorites.ts';
+import { findUser } from './ru/find-user.ts';
 import { myBookings } from './ru/my-bookings.ts';
+import { myListings } from './ru/my-listings.ts';
 import { notificationsList } from './ru/notificationsList.ts';
+import { platformRealtors } from './ru/platform-realtors.ts';
+import { realtorBookings } from './ru/realtor-bookings.ts';
 import { reviews } from './ru/reviews.ts';
 import { search } from './ru/search.ts';
+import { superAdmin } from './ru/super-admin.ts';
+import { users } from './ru/users.ts';
 
 const n = (count: number, one: string, few: string, many: string) =>
   plural('ru', count, { one, few, many, other: many });
@@ -26,6 +37,18 @@ export const ru = {
   favorites,
   reviews,
   notificationsList,
+  addListing,
+  publishListing,
+  realtorBookings,
+  agencies,
+  addAgency,
+  findUser,
+  users,
+  platformRealtors,
+  agencyPicker,
+  superAdmin,
+  myListings,
+  blockDates,
   menu: {
     register: '📝 Регистрация',
     link: '🔗 Привязать аккаунт',
@@ -64,6 +87,8 @@ export const ru = {
     nothingToCancel: 'Сейчас нечего отменять.',
     somethingWentWrong: 'Что-то пошло не так. Попробуйте ещё раз чуть позже.',
     blocked: 'Ваш аккаунт заблокирован. Если это ошибка, обратитесь в поддержку.',
+    realtorInactive:
+      '⛔ Ваш аккаунт риелтора деактивирован администратором агентства. Ваши объекты не показываются в поиске, разделы риелтора недоступны. Чтобы вернуть доступ, обратитесь к администратору агентства.',
     unknownInput: 'Не понял вас. Выберите действие в меню ниже или отправьте /help.',
     staleButton: 'Эта кнопка устарела.',
     notAllowed: 'Это действие вам недоступно.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Agency, User } from '../../db/entities/index.ts';
 import type { Em } from '../../db/orm.ts';
 import { type MaybeActor, requireRole } from '../actor.ts';
-import { cityKey, citySqlKey, tidyCity } from '../cities.ts';
+import { cityKey, citySqlKey } from '../cities.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { DomainDeps } from '../deps.ts';
 import { AlreadyExists, InvalidState, NotFound } from '../errors.ts';
@@ -16,6 +16,7 @@ import {
   parseInput,
   phoneSchema,
 } from '../validation.ts';
+import { agencyCitySchema, agencyNameSchema } from './agency-fields.ts';
 import { type BookingCounts, bookingCounts, listingCounts, realtorCounts, revenue } from './agency-stats.ts';
 import { likeContains, queryOne, queryRows } from './sql.ts';
 
@@ -61,8 +62,8 @@ export interface AgencyMatch {
 /** The most agencies `findAgencies` returns. */
 export const AGENCY_MATCH_LIMIT = 50;
 
-const nameSchema = z.string().trim().min(2, 'too short').max(100, 'too long');
-const citySchema = z.string().transform(tidyCity).pipe(z.string().min(2, 'too short').max(100, 'too long'));
+const nameSchema = agencyNameSchema;
+const citySchema = agencyCitySchema;
 
 const createSchema = z.object({ name: nameSchema, city: citySchema, phone: phoneSchema, email: emailSchema });
 const updateSchema = z
@@ -82,6 +83,7 @@ const updateSchema = z
 const agencyIdSchema = z.object({ agencyId: idSchema });
 const activeSchema = z.object({ agencyId: idSchema, active: z.boolean() });
 const querySchema = z.object({ query: z.string().trim().min(1, 'empty').max(100, 'too long') });
+const nameCheckSchema = z.object({ name: nameSchema, exceptId: idSchema.optional() });
 
 /** The plain view of an agency entity. */
 export function agencyView(agency: Agency): AgencyView {
@@ -96,12 +98,17 @@ export function agencyView(agency: Agency): AgencyView {
   };
 }
 
-/** Refuses a name another agency has, ignoring case (the unique constraint is exact). */
-async function assertNameFree(em: Em, name: string, exceptId?: number): Promise<void> {
+/** Whether an agency other than `exceptId` has `name`, ignoring case (the unique constraint is exact). */
+async function nameTaken(em: Em, name: string, exceptId?: number): Promise<boolean> {
   const rows = await queryRows<{ id: number }>(em, 'select id from agency where lower(name) = lower(?)', [
     name,
   ]);
-  if (rows.some((row) => row.id !== exceptId)) throw new AlreadyExists('name');
+  return rows.some((row) => row.id !== exceptId);
+}
+
+/** Refuses a name another agency has, ignoring case. */
+async function assertNameFree(em: Em, name: string, exceptId?: number): Promise<void> {
+  if (await nameTaken(em, name, exceptId)) throw new AlreadyExists('name');
 }
 
 async function flushAgency(em: Em): Promise<void> {
@@ -114,7 +121,7 @@ async function flushAgency(em: Em): Promise<void> {
 }
 
 /** The Superuser's agency operations («🏢 Агентства»). */
-export function createPlatformAgencyOps(_deps: DomainDeps) {
+export function createPlatformAgencyOps(deps: DomainDeps) {
   return {
     /** Creates an active agency. Refuses a taken name (already_exists, field name). */
     async createAgency(em: Em, actor: MaybeActor, input: z.input<typeof createSchema>): Promise<AgencyView> {
@@ -122,10 +129,25 @@ export function createPlatformAgencyOps(_deps: DomainDeps) {
       const data = parseInput(createSchema, input);
       return em.transactional(async (tx) => {
         await assertNameFree(tx, data.name);
-        const agency = tx.create(Agency, { ...data, active: true });
+        const agency = tx.create(Agency, { ...data, active: true, createdAt: deps.clock.now() });
         await flushAgency(tx);
         return agencyView(agency);
       });
+    },
+
+    /**
+     * Whether another agency (not `exceptId`) already has `name`, ignoring case:
+     * lets a wizard refuse a taken name at its own step. Creating and renaming
+     * check again.
+     */
+    async agencyNameTaken(
+      em: Em,
+      actor: MaybeActor,
+      input: z.input<typeof nameCheckSchema>,
+    ): Promise<boolean> {
+      requireRole(actor, 'superuser');
+      const { name, exceptId } = parseInput(nameCheckSchema, input);
+      return nameTaken(em, name, exceptId);
     },
 
     /** Changes some of an agency's name, city, phone, email. */
@@ -206,7 +228,8 @@ export function createPlatformAgencyOps(_deps: DomainDeps) {
       requireRole(actor, 'superuser');
       const { agencyId, active } = parseInput(activeSchema, input);
       const affected = await em.nativeUpdate(Agency, { id: agencyId, active: !active }, { active });
-      const agency = await em.fork().findOne(Agency, agencyId);
+      // A fresh read in the caller's transaction (the bot's update runs in one; a plain fork would wait on it).
+      const agency = await em.fork({ keepTransactionContext: true }).findOne(Agency, agencyId);
       if (!agency) throw new NotFound('agency', agencyId);
       if (affected === 0) throw new InvalidState('agency', agency.active ? 'active' : 'inactive');
       return agencyView(agency);

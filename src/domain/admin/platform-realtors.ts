@@ -40,8 +40,9 @@ async function findRealtor(em: Em, realtorId: number): Promise<User> {
   return realtor;
 }
 
+/** The realtor read fresh after a change, in `em`'s transaction (see `loadUserCard`). */
 async function loadRealtor(em: Em, realtorId: number): Promise<PlatformRealtor> {
-  return realtorView(await findRealtor(em.fork(), realtorId));
+  return realtorView(await findRealtor(em.fork({ keepTransactionContext: true }), realtorId));
 }
 
 /**

@@ -25,9 +25,14 @@ const findSchema = z.object({ query: z.string().trim().min(1, 'empty').max(254, 
 const roleSchema = z.object({ userId: idSchema, role: z.enum(USER_ROLES), agencyId: idSchema.optional() });
 const statusSchema = z.object({ userId: idSchema, status: z.enum(USER_STATUSES) });
 
-/** The card of one user, read fresh (after a change has committed). */
+/**
+ * The card of one user, read fresh after a change (a native update the
+ * identity map has not seen). The fork stays in `em`'s transaction: outside
+ * it, it would wait for that transaction (PGlite has one connection) or read
+ * the row as it was before the change (PostgreSQL).
+ */
 export async function loadUserCard(em: Em, userId: number): Promise<UserCard> {
-  const fork = em.fork();
+  const fork = em.fork({ keepTransactionContext: true });
   const user = await fork.findOne(User, userId, { populate: ['agency'] });
   if (!user) throw new NotFound('user', userId);
   const [card] = await userCards(fork, [user]);

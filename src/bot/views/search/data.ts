@@ -30,6 +30,7 @@ export function resultsPageOf(page: Page<SearchResult>): ResultsPage {
       total: item.total,
       ratingAvg: item.ratingAvg,
       ratingCount: item.ratingCount,
+      ...(item.photoFileId ? { photo: true as const } : {}),
     })),
   };
 }
@@ -53,6 +54,7 @@ export function listingCardOf(details: ListingDetails): ListingCard {
       authorName: review.authorName,
       date: almatyToday(review.createdAt),
     })),
+    ...(details.photoFileId ? { photoFileId: details.photoFileId } : {}),
     nights: details.nights,
     total: details.total,
     available: details.available,

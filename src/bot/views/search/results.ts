@@ -36,7 +36,7 @@ function priceLine(t: Messages, price: number, nights: number | null, total: num
 
 function itemText(view: ViewContext, item: ResultItem, index: number): string {
   return [
-    `${index}. ${item.title}`,
+    `${index}. ${item.title}${item.photo ? ' 📷' : ''}`,
     `📍 ${item.city}`,
     priceLine(view.t, item.pricePerNight, item.nights, item.total),
     ratingLine(view, item.ratingAvg, item.ratingCount),
@@ -110,6 +110,8 @@ export function detailsScreen(context: SearchContext, view: ViewContext): Outgoi
     head(context, view),
     {
       text: above(statusLine(t, context), cardText(view, card)),
+      // With a photo, the card is its caption (the sender sends a longer text after the photo).
+      ...(card.photoFileId ? { photo: { fileId: card.photoFileId } } : {}),
       inline: [
         [
           { text: t.search.bookButton, callback: { action: 'book', id: card.listingId } },

@@ -1,0 +1,203 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { FlowEvent } from '../bot/flow-event.ts';
+import { normalizeKzPhone } from '../domain/phone.ts';
+import { emailSchema, fullNameSchema, passwordSchema } from '../domain/validation.ts';
+import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import type { Handoff } from './handoff.ts';
+
+export type AddRealtorNotice =
+  | 'badEmail'
+  | 'emailTaken'
+  | 'badPhone'
+  | 'phoneTaken'
+  | 'badName'
+  | 'badPassword';
+
+export interface AddRealtorContext {
+  email: string | null;
+  phone: string | null;
+  fullName: string | null;
+  /**
+   * The password until the account is made. It lives only in this chat's
+   * session (the person's message with it is deleted from the chat) and goes
+   * when the flow ends; the domain stores a hash.
+   */
+  password: string | null;
+  notice: AddRealtorNotice | null;
+  error: FlowError | null;
+}
+
+export type AddRealtorOutput =
+  | { outcome: 'added'; fullName: string; handoff: Handoff }
+  | { outcome: 'cancelled' };
+
+const textOf = (event: FlowEvent) => (event.type === 'TEXT' ? event.text : '');
+/** A typed phone or a shared contact (the realtor's card from the admin's phonebook is fine here). */
+const phoneOf = (event: FlowEvent) =>
+  normalizeKzPhone(event.type === 'CONTACT' ? event.phone : event.type === 'TEXT' ? event.text : '');
+
+/**
+ * «➕ Добавить» a realtor to the Super Admin's agency: email → phone → full
+ * name → password (≥ 8; the message is deleted from the chat) → summary with
+ * the password masked → the account, after which the realtors list comes back.
+ * A taken email or phone is said at its step (and again if it got taken
+ * before the account was made) and that step is asked again.
+ */
+export const addRealtorMachine = setup({
+  types: {
+    context: {} as AddRealtorContext,
+    events: {} as FlowEvent,
+    output: {} as AddRealtorOutput,
+  },
+  actors: {
+    checkAvailability: fromPromise<
+      { phoneTaken: boolean; emailTaken: boolean },
+      { phone?: string; email?: string }
+    >(notProvided('checkAvailability')),
+    addRealtor: fromPromise<
+      { id: number; fullName: string },
+      { email: string; phone: string; fullName: string; password: string }
+    >(notProvided('addRealtor')),
+  },
+  guards: {
+    isEmail: ({ event }) => emailSchema.safeParse(textOf(event)).success,
+    isKzPhone: ({ event }) => phoneOf(event) !== null,
+    isName: ({ event }) => fullNameSchema.safeParse(textOf(event)).success,
+    isPassword: ({ event }) => event.type === 'TEXT' && passwordSchema.safeParse(event.text).success,
+    emailTakenError: ({ event }) => errorOf(event).field === 'email',
+    phoneTakenError: ({ event }) => errorOf(event).field === 'phone',
+  },
+  // A notice is shown once, on the screen right after it happened: every step forward clears it.
+  actions: {
+    notice: assign((_, notice: AddRealtorNotice) => ({ notice, error: null })),
+    clearNotice: assign({ notice: null, error: null }),
+    rememberEmail: assign({
+      email: ({ event }) => emailSchema.parse(textOf(event)),
+      notice: null,
+      error: null,
+    }),
+    rememberPhone: assign({ phone: ({ event }) => phoneOf(event), notice: null, error: null }),
+    rememberName: assign({
+      fullName: ({ event }) => fullNameSchema.parse(textOf(event)),
+      notice: null,
+      error: null,
+    }),
+    rememberPassword: assign({ password: ({ event }) => textOf(event), notice: null, error: null }),
+    rememberError: assign({ notice: null, error: ({ event }) => errorOf(event) }),
+  },
+}).createMachine({
+  id: 'addRealtor',
+  // The machine's output is the output of the final state it ended in.
+  output: ({ event }) => (event as unknown as { output: AddRealtorOutput }).output,
+  initial: 'askEmail',
+  context: { email: null, phone: null, fullName: null, password: null, notice: null, error: null },
+  on: { CANCEL: '.cancelled' },
+  states: {
+    askEmail: {
+      on: {
+        TEXT: [
+          { guard: 'isEmail', target: 'checkingEmail', actions: 'rememberEmail' },
+          { actions: { type: 'notice', params: 'badEmail' } },
+        ],
+      },
+    },
+    checkingEmail: {
+      invoke: {
+        src: 'checkAvailability',
+        input: ({ context }) => ({ email: context.email! }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.emailTaken,
+            target: 'askEmail',
+            actions: { type: 'notice', params: 'emailTaken' },
+          },
+          { target: 'askPhone' },
+        ],
+        onError: { target: 'askEmail', actions: 'rememberError' },
+      },
+    },
+    askPhone: {
+      on: {
+        TEXT: [
+          { guard: 'isKzPhone', target: 'checkingPhone', actions: 'rememberPhone' },
+          { actions: { type: 'notice', params: 'badPhone' } },
+        ],
+        CONTACT: [
+          { guard: 'isKzPhone', target: 'checkingPhone', actions: 'rememberPhone' },
+          { actions: { type: 'notice', params: 'badPhone' } },
+        ],
+        BACK: { target: 'askEmail', actions: 'clearNotice' },
+      },
+    },
+    checkingPhone: {
+      invoke: {
+        src: 'checkAvailability',
+        input: ({ context }) => ({ phone: context.phone! }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.phoneTaken,
+            target: 'askPhone',
+            actions: { type: 'notice', params: 'phoneTaken' },
+          },
+          { target: 'askName' },
+        ],
+        onError: { target: 'askPhone', actions: 'rememberError' },
+      },
+    },
+    askName: {
+      on: {
+        TEXT: [
+          { guard: 'isName', target: 'askPassword', actions: 'rememberName' },
+          { actions: { type: 'notice', params: 'badName' } },
+        ],
+        BACK: { target: 'askPhone', actions: 'clearNotice' },
+      },
+    },
+    askPassword: {
+      on: {
+        TEXT: [
+          { guard: 'isPassword', target: 'summary', actions: 'rememberPassword' },
+          { actions: { type: 'notice', params: 'badPassword' } },
+        ],
+        BACK: { target: 'askName', actions: 'clearNotice' },
+      },
+    },
+    summary: {
+      on: {
+        CONFIRM: { target: 'submitting', actions: 'clearNotice' },
+        EDIT: { target: 'askEmail', actions: 'clearNotice' },
+        BACK: { target: 'askPassword', actions: 'clearNotice' },
+      },
+    },
+    submitting: {
+      invoke: {
+        src: 'addRealtor',
+        input: ({ context }) => ({
+          email: context.email!,
+          phone: context.phone!,
+          fullName: context.fullName!,
+          password: context.password!,
+        }),
+        onDone: {
+          target: 'added',
+          actions: assign({ fullName: ({ event }) => event.output.fullName, password: null }),
+        },
+        onError: [
+          // Taken meanwhile by someone else: that step again, the rest kept.
+          { guard: 'emailTakenError', target: 'askEmail', actions: { type: 'notice', params: 'emailTaken' } },
+          { guard: 'phoneTakenError', target: 'askPhone', actions: { type: 'notice', params: 'phoneTaken' } },
+          { target: 'summary', actions: 'rememberError' },
+        ],
+      },
+    },
+    added: {
+      type: 'final',
+      output: ({ context }) => ({
+        outcome: 'added' as const,
+        fullName: context.fullName ?? '',
+        handoff: { flow: 'agencyRealtors' },
+      }),
+    },
+    cancelled: { type: 'final', output: { outcome: 'cancelled' as const } },
+  },
+});
