@@ -25,7 +25,7 @@ import {
 } from './validation.ts';
 
 export type { SweepResult } from './bookings/sweep.ts';
-export type { BookingView } from './bookings/view.ts';
+export type { BookingStay, BookingView } from './bookings/view.ts';
 
 const newBookingSchema = z.object({
   listingId: idSchema,

@@ -1,9 +1,10 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import { type Amenity, isAmenity } from '../domain/amenities.ts';
+import { toggledAmenities } from './amenity-draft.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
-import { type ListingNotice, readAnswer, type TypedField } from './listing-answers.ts';
+import { LISTING_KEY, type ListingNotice, readAnswer, type TypedField } from './listing-answers.ts';
 import type { PublishListingInput } from './publish-listing.machine.ts';
 
 /** The fields a realtor can go back to from the preview, named as the wizard's steps. */
@@ -78,15 +79,6 @@ const EMPTY_DRAFT: ListingDraft = {
   photoFileId: null,
 };
 
-/** Where each typed answer goes in the draft. */
-const DRAFT_KEY = {
-  title: 'title',
-  city: 'city',
-  price: 'pricePerNight',
-  guests: 'maxGuests',
-  description: 'description',
-} as const satisfies Record<TypedField, keyof ListingDraft>;
-
 const textOf = (event: FlowEvent) => (event.type === 'TEXT' ? event.text : '');
 const argOf = (event: FlowEvent) => ('arg' in event ? event.arg : undefined);
 const clear = { notice: null, typed: null, error: null } as const;
@@ -145,7 +137,7 @@ export const addListingMachine = setup({
     set: assign(({ context, event }, field: TypedField) => {
       const answer = readAnswer[field](textOf(event));
       if (!('value' in answer)) return {};
-      return { ...clear, editing: false, draft: { ...context.draft, [DRAFT_KEY[field]]: answer.value } };
+      return { ...clear, editing: false, draft: { ...context.draft, [LISTING_KEY[field]]: answer.value } };
     }),
     refuse: assign(({ event }, field: TypedField) => {
       const answer = readAnswer[field](textOf(event));
@@ -161,12 +153,8 @@ export const addListingMachine = setup({
     openAmenities: assign({ draftAmenities: ({ context }) => context.draft.amenities }),
     toggleAmenity: assign({
       ...clear,
-      draftAmenities: ({ context, event }) => {
-        const code = argOf(event) as Amenity;
-        return context.draftAmenities.includes(code)
-          ? context.draftAmenities.filter((chosen) => chosen !== code)
-          : [...context.draftAmenities, code];
-      },
+      draftAmenities: ({ context, event }) =>
+        toggledAmenities(context.draftAmenities, argOf(event) as Amenity),
     }),
     commitAmenities: assign({
       ...clear,

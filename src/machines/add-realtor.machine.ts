@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
-import { normalizeKzPhone } from '../domain/phone.ts';
-import { emailSchema, fullNameSchema, passwordSchema } from '../domain/validation.ts';
+import { fullNameSchema, passwordSchema } from '../domain/validation.ts';
+import { checkAvailability, contactGuards, rememberEmail, rememberPhone } from './contact-steps.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
 
@@ -32,9 +32,6 @@ export type AddRealtorOutput =
   | { outcome: 'cancelled' };
 
 const textOf = (event: FlowEvent) => (event.type === 'TEXT' ? event.text : '');
-/** A typed phone or a shared contact (the realtor's card from the admin's phonebook is fine here). */
-const phoneOf = (event: FlowEvent) =>
-  normalizeKzPhone(event.type === 'CONTACT' ? event.phone : event.type === 'TEXT' ? event.text : '');
 
 /**
  * «➕ Добавить» a realtor to the Super Admin's agency: email → phone → full
@@ -50,33 +47,24 @@ export const addRealtorMachine = setup({
     output: {} as AddRealtorOutput,
   },
   actors: {
-    checkAvailability: fromPromise<
-      { phoneTaken: boolean; emailTaken: boolean },
-      { phone?: string; email?: string }
-    >(notProvided('checkAvailability')),
+    checkAvailability,
     addRealtor: fromPromise<
       { id: number; fullName: string },
       { email: string; phone: string; fullName: string; password: string }
     >(notProvided('addRealtor')),
   },
+  // A shared contact is fine at the phone step: the realtor's card from the admin's phonebook.
   guards: {
-    isEmail: ({ event }) => emailSchema.safeParse(textOf(event)).success,
-    isKzPhone: ({ event }) => phoneOf(event) !== null,
+    ...contactGuards,
     isName: ({ event }) => fullNameSchema.safeParse(textOf(event)).success,
     isPassword: ({ event }) => event.type === 'TEXT' && passwordSchema.safeParse(event.text).success,
-    emailTakenError: ({ event }) => errorOf(event).field === 'email',
-    phoneTakenError: ({ event }) => errorOf(event).field === 'phone',
   },
   // A notice is shown once, on the screen right after it happened: every step forward clears it.
   actions: {
     notice: assign((_, notice: AddRealtorNotice) => ({ notice, error: null })),
     clearNotice: assign({ notice: null, error: null }),
-    rememberEmail: assign({
-      email: ({ event }) => emailSchema.parse(textOf(event)),
-      notice: null,
-      error: null,
-    }),
-    rememberPhone: assign({ phone: ({ event }) => phoneOf(event), notice: null, error: null }),
+    rememberEmail: rememberEmail<AddRealtorContext>(),
+    rememberPhone: rememberPhone<AddRealtorContext>(),
     rememberName: assign({
       fullName: ({ event }) => fullNameSchema.parse(textOf(event)),
       notice: null,

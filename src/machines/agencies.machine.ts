@@ -1,49 +1,23 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
-import type { BookingStatus, UserStatus } from '../db/entities/index.ts';
+import type { UserStatus } from '../db/entities/index.ts';
+import type { AgencyDetails, AgencyListItem } from '../domain/admin/platform-agencies.ts';
+import type { Page } from '../domain/validation.ts';
 import { type AgencyField, isAgencyField, readAgencyField } from './agency-input.ts';
-import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import { errorOf, notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
-import type { MenuState } from './my-bookings.machine.ts';
+import { type ListLoaded, type PagedListContext, pagedListActions, pagedListGuards } from './paged-list.ts';
+import type { WithIsoDates } from './plain-json.ts';
 
-/** A row of «🏢 Агентства», as plain JSON. */
-export interface AgencyRow {
-  id: number;
-  name: string;
-  city: string;
-  active: boolean;
-  realtorsCount: number;
-  listingsCount: number;
-}
+/** A row of «🏢 Агентства»: the domain's row is plain JSON already. */
+export type AgencyRow = AgencyListItem;
 
-export interface AgenciesPage {
-  items: AgencyRow[];
-  page: number;
-  pageSize: number;
-  pages: number;
-  total: number;
-}
+export type AgenciesPage = Page<AgencyRow>;
 
-export interface AgenciesLoaded {
-  list: AgenciesPage;
-  menu: MenuState;
-}
+export type AgenciesLoaded = ListLoaded<AgencyRow>;
 
-/** «Подробнее» of one agency, as plain JSON. */
-export interface AgencyCard {
-  id: number;
-  name: string;
-  city: string;
-  phone: string;
-  email: string;
-  active: boolean;
-  /** ISO instant. */
-  createdAt: string;
-  realtors: { active: number; total: number };
-  listings: { published: number; total: number };
-  bookings: Record<BookingStatus, number> & { total: number };
-  /** Succeeded payments of all time, integer tenge. */
-  revenue: number;
+/** «Подробнее» of one agency, as plain JSON (`createdAt` an ISO instant), its Super Admins' status typed. */
+export interface AgencyCard extends WithIsoDates<Omit<AgencyDetails, 'superAdmins'>> {
   superAdmins: { id: number; fullName: string; email: string; phone: string; status: UserStatus }[];
 }
 
@@ -70,11 +44,8 @@ export type AgenciesNotice =
   | 'badEmail'
   | 'nameTaken';
 
-export interface AgenciesContext {
-  page: number;
+export interface AgenciesContext extends PagedListContext<AgencyRow> {
   focus: number | null;
-  list: AgenciesPage | null;
-  menu: MenuState | null;
   /** The next screen also brings the main-menu keyboard back (first screen, after a typing step). */
   fresh: boolean;
   /** The agency a press is about. */
@@ -93,7 +64,6 @@ export interface AgenciesContext {
   notice: AgenciesNotice | null;
   /** The agency the notice is about (its name). */
   subject: string | null;
-  error: FlowError | null;
 }
 
 export type AgenciesOutput =
@@ -111,6 +81,9 @@ const BAD_VALUE: Record<AgencyField, AgenciesNotice> = {
 };
 
 const idOf = (event: FlowEvent) => ('id' in event ? event.id : null);
+
+// Its own `pressed` and `rememberError` also clear the focus and the subject.
+const { toPage, loaded } = pagedListActions<AgenciesContext>('notice');
 
 /**
  * «🏢 Агентства» (Superuser): every agency, 5 a page, each with «Подробнее» and
@@ -139,8 +112,7 @@ export const agenciesMachine = setup({
     ),
   },
   guards: {
-    onePage: ({ context, event }) =>
-      event.type === 'cb.page' && event.id >= 1 && event.id <= (context.list?.pages ?? 1),
+    ...pagedListGuards,
     listed: ({ context, event }) => context.list?.items.some((item) => item.id === idOf(event)) ?? false,
     theTarget: ({ context, event }) => idOf(event) === context.target,
     fromCard: ({ context }) => context.from === 'card',
@@ -156,15 +128,12 @@ export const agenciesMachine = setup({
   actions: {
     pressed: assign({ fresh: false, focus: null, notice: null, subject: null, error: null }),
     target: assign({ target: ({ event }) => idOf(event) }),
-    toPage: assign({ page: ({ event }) => (event.type === 'cb.page' ? event.id : 1) }),
+    toPage,
     fromList: assign({ from: 'list' as const }),
     fromCard: assign({ from: 'card' as const }),
     activate: assign({ makeActive: true }),
     deactivate: assign({ makeActive: false }),
-    loaded: assign(({ event }) => {
-      const { list, menu } = (event as unknown as { output: AgenciesLoaded }).output;
-      return { list, menu, page: list.page };
-    }),
+    loaded,
     agencyLoaded: assign(({ event }) => {
       const { agency, cities } = (event as unknown as { output: AgencyLoaded }).output;
       return { agency, cities };

@@ -1,33 +1,18 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import type { UserStatus } from '../db/entities/index.ts';
-import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import type { AgencyRealtor } from '../domain/agency-admin.service.ts';
+import type { Page } from '../domain/validation.ts';
+import { notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
-import type { MenuState } from './my-bookings.machine.ts';
+import { type ListLoaded, type PagedListContext, pagedListActions, pagedListGuards } from './paged-list.ts';
 
-/** One realtor of the list, as plain JSON. */
-export interface AgencyRealtorItem {
-  id: number;
-  fullName: string;
-  email: string;
-  phone: string;
-  status: UserStatus;
-  listingsCount: number;
-  bookingsThisMonth: number;
-}
+/** One realtor of the list: the domain's row is plain JSON already. */
+export type AgencyRealtorItem = AgencyRealtor;
 
-export interface AgencyRealtorsPage {
-  items: AgencyRealtorItem[];
-  page: number;
-  pageSize: number;
-  pages: number;
-  total: number;
-}
+export type AgencyRealtorsPage = Page<AgencyRealtorItem>;
 
-export interface AgencyRealtorsLoaded {
-  list: AgencyRealtorsPage;
-  menu: MenuState;
-}
+export type AgencyRealtorsLoaded = ListLoaded<AgencyRealtorItem>;
 
 export interface AgencyRealtorsInput {
   page?: number;
@@ -39,16 +24,10 @@ export interface AgencyRealtorsNotice {
   name: string;
 }
 
-export interface AgencyRealtorsContext {
-  page: number;
-  list: AgencyRealtorsPage | null;
-  menu: MenuState | null;
-  /** Nothing pressed yet: the first screen also brings the keyboard. */
-  fresh: boolean;
+export interface AgencyRealtorsContext extends PagedListContext<AgencyRealtorItem> {
   /** The realtor a press is about, and the status asked for. */
   target: { id: number; status: UserStatus } | null;
   notice: AgencyRealtorsNotice | null;
-  error: FlowError | null;
 }
 
 export type AgencyRealtorsOutput =
@@ -82,22 +61,16 @@ export const agencyRealtorsMachine = setup({
     >(notProvided('setStatus')),
   },
   guards: {
-    onePage: ({ context, event }) =>
-      event.type === 'cb.page' && event.id >= 1 && event.id <= (context.list?.pages ?? 1),
+    ...pagedListGuards,
     aStatus: ({ event }) => event.type === 'cb.rstatus' && event.id > 0 && statusOf(event.arg) !== null,
     theTarget: ({ context, event }) =>
       event.type === 'cb.rstatusok' && event.id === context.target?.id && event.arg === context.target.status,
   },
   actions: {
-    pressed: assign({ fresh: false, notice: null, error: null }),
+    ...pagedListActions<AgencyRealtorsContext>('notice'),
     target: assign({
       target: ({ event }) =>
         event.type === 'cb.rstatus' ? { id: event.id, status: statusOf(event.arg) ?? 'active' } : null,
-    }),
-    toPage: assign({ page: ({ event }) => (event.type === 'cb.page' ? event.id : 1) }),
-    loaded: assign(({ event }) => {
-      const { list, menu } = (event as unknown as { output: AgencyRealtorsLoaded }).output;
-      return { list, menu, page: list.page };
     }),
     changed: assign({
       notice: ({ event }) => {
@@ -107,7 +80,6 @@ export const agencyRealtorsMachine = setup({
         return { name: fullName, status };
       },
     }),
-    rememberError: assign({ notice: null, error: ({ event }) => errorOf(event) }),
   },
 }).createMachine({
   id: 'agencyRealtors',

@@ -1,10 +1,11 @@
 import { and, assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import { parseDateRange } from '../bot/parse/date-range.ts';
-import { dateOfDayId, monthOfId, shiftMonth } from '../bot/views/calendar-keyboard.ts';
+import { dateOfDayId, monthOfId } from '../bot/views/calendar-keyboard.ts';
 import { MAX_BLOCK_DAYS } from '../domain/calendar.service.ts';
 import { isIsoDate, nightsBetween } from '../domain/dates.ts';
 import { DatesTaken } from '../domain/errors.ts';
+import { clampMonth, DATE_NOTICES } from './calendar-dates.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
 import type { BookingBrief } from './realtor-listing-data.ts';
@@ -76,21 +77,6 @@ const typedRange = (context: BlockDatesContext, event: FlowEvent) =>
 /** A `yyyymm` id of a real month. */
 const isMonthId = (id: number) => /^20\d\d(0[1-9]|1[0-2])$/.test(String(id));
 
-/** The calendar pages from this month up to MONTHS_AHEAD months ahead. */
-function clampMonth(month: string, today: string): string {
-  const first = today.slice(0, 7);
-  let last = first;
-  for (let i = 0; i < MONTHS_AHEAD; i++) last = shiftMonth(last, 1);
-  return month < first ? first : month > last ? last : month;
-}
-
-const DATE_NOTICES = {
-  format: 'datesFormat',
-  order: 'datesOrder',
-  past: 'datesPast',
-  tooLong: 'datesTooLong',
-} as const;
-
 /** The card of the listing again: where the flow came from and goes back to. */
 const toCard = (context: BlockDatesContext): Handoff => ({
   flow: 'myListings',
@@ -151,7 +137,7 @@ export const blockDatesMachine = setup({
     }),
     toMonth: assign({
       ...clear,
-      month: ({ context, event }) => clampMonth(monthOfId(idOf(event)), context.today),
+      month: ({ context, event }) => clampMonth(monthOfId(idOf(event)), context.today, MONTHS_AHEAD),
     }),
     showMonth: assign(({ event }) => {
       const { month, days } = outputOf<BlockMonth>(event);

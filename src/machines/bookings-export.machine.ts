@@ -1,8 +1,9 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import { parsePeriod } from '../bot/parse/period.ts';
-import type { BookingStatus } from '../db/entities/index.ts';
+import type { ExportedBooking } from '../domain/admin/bookings-export.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import type { WithIsoDates } from './plain-json.ts';
 
 export const PERIOD_PRESETS = ['thisMonth', 'lastMonth', 'last30'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -18,22 +19,7 @@ export interface BookingsExportInput {
 }
 
 /** One exported booking as plain JSON (`createdAt` as an ISO instant). */
-export interface ExportRow {
-  id: number;
-  listing: string;
-  city: string;
-  realtor: string;
-  agency: string | null;
-  guest: string;
-  phone: string;
-  checkIn: string;
-  checkOut: string;
-  nights: number;
-  guests: number;
-  total: number;
-  status: BookingStatus;
-  createdAt: string;
-}
+export type ExportRow = WithIsoDates<ExportedBooking>;
 
 export interface ExportResult {
   from: string;

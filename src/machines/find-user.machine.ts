@@ -1,23 +1,14 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
-import type { UserRole, UserStatus } from '../db/entities/index.ts';
+import type { UserStatus } from '../db/entities/index.ts';
+import type { UserCard } from '../domain/admin/user-card.ts';
 import { normalizeKzPhone } from '../domain/phone.ts';
 import { emailSchema } from '../domain/validation.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import type { WithIsoDates } from './plain-json.ts';
 
-/** The found user's card, as plain JSON. */
-export interface FoundUser {
-  id: number;
-  fullName: string;
-  email: string;
-  phone: string;
-  role: UserRole;
-  status: UserStatus;
-  agency: { id: number; name: string } | null;
-  telegramLinked: boolean;
-  /** ISO instant. */
-  createdAt: string;
-}
+/** The found user's card, as plain JSON (`createdAt` an ISO instant). */
+export type FoundUser = WithIsoDates<UserCard>;
 
 export type FindUserNotice = 'badQuery' | 'notFound' | 'blocked' | 'unblocked' | 'useButtons';
 

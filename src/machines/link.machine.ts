@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import type { UserRole } from '../db/entities/index.ts';
-import { emailSchema } from '../domain/validation.ts';
+import { contactGuards, rememberEmail } from './contact-steps.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
 import type { Handoff, ResumableInput } from './handoff.ts';
 
@@ -43,7 +43,7 @@ export const linkMachine = setup({
     ),
   },
   guards: {
-    isEmail: ({ event }) => event.type === 'TEXT' && emailSchema.safeParse(event.text).success,
+    isEmail: contactGuards.isEmail,
     isCode: ({ event }) => event.type === 'TEXT' && CODE.test(digits(event.text)),
     refused: ({ event }, code: string) => errorOf(event).code === code,
     codeUsedUp: ({ event }) => errorOf(event).code === 'code_invalid' && errorOf(event).attemptsLeft === 0,
@@ -51,11 +51,7 @@ export const linkMachine = setup({
   actions: {
     notice: assign((_, notice: LinkNotice) => ({ notice, error: null })),
     clear: assign({ notice: null, error: null }),
-    rememberEmail: assign({
-      email: ({ event }) => (event.type === 'TEXT' ? emailSchema.parse(event.text) : null),
-      notice: null,
-      error: null,
-    }),
+    rememberEmail: rememberEmail<LinkContext>(),
     rememberError: assign({ notice: null, error: ({ event }) => errorOf(event) }),
   },
 }).createMachine({

@@ -5,6 +5,15 @@ import { listingFields } from '../domain/listings/fields.ts';
 export const TYPED_FIELDS = ['title', 'city', 'price', 'guests', 'description'] as const;
 export type TypedField = (typeof TYPED_FIELDS)[number];
 
+/** The listing field each typed step sets, named as the domain names it. */
+export const LISTING_KEY = {
+  title: 'title',
+  city: 'city',
+  price: 'pricePerNight',
+  guests: 'maxGuests',
+  description: 'description',
+} as const satisfies Record<TypedField, keyof typeof listingFields>;
+
 /** Why a typed answer was not taken; the wizard shows it above the same step. */
 export type ListingNotice =
   | 'titleShort'

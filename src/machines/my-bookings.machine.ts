@@ -1,23 +1,22 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
-import type { BookingStatus, CancelledBy, UserRole } from '../db/entities/index.ts';
-import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import type { CancelledBy } from '../db/entities/index.ts';
+import type { BookingStay } from '../domain/bookings/view.ts';
+import type { Page } from '../domain/validation.ts';
+import { notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
+import { type ListLoaded, type PagedListContext, pagedListActions, pagedListGuards } from './paged-list.ts';
+
+export type { MenuState } from './paged-list.ts';
 
 export const MY_BOOKINGS_SCOPES = ['upcoming', 'past'] as const;
 export type MyBookingsScope = (typeof MY_BOOKINGS_SCOPES)[number];
 
 /** One booking in the list, as plain JSON, with what the guest may do with it today. */
-export interface MyBookingItem {
+export interface MyBookingItem extends BookingStay {
   id: number;
   title: string;
   city: string;
-  checkIn: string;
-  checkOut: string;
-  nights: number;
-  guests: number;
-  total: number;
-  status: BookingStatus;
   cancelledBy: CancelledBy | null;
   reviewed: boolean;
   /** Pending and its check-in day not passed: «Оплатить (демо)». */
@@ -28,24 +27,9 @@ export interface MyBookingItem {
   reviewable: boolean;
 }
 
-export interface MyBookingsPage {
-  items: MyBookingItem[];
-  page: number;
-  pageSize: number;
-  pages: number;
-  total: number;
-}
+export type MyBookingsPage = Page<MyBookingItem>;
 
-/** The main menu the list's first message restores (a flow handing over may have left its own keyboard). */
-export interface MenuState {
-  role: UserRole;
-  unread: number;
-}
-
-export interface MyBookingsLoaded {
-  list: MyBookingsPage;
-  menu: MenuState;
-}
+export type MyBookingsLoaded = ListLoaded<MyBookingItem>;
 
 export interface MyBookingsInput {
   scope?: MyBookingsScope;
@@ -54,17 +38,11 @@ export interface MyBookingsInput {
 
 export type MyBookingsNotice = 'paid' | 'alreadyPaid' | 'cancelled';
 
-export interface MyBookingsContext {
+export interface MyBookingsContext extends PagedListContext<MyBookingItem> {
   scope: MyBookingsScope;
-  page: number;
-  list: MyBookingsPage | null;
-  menu: MenuState | null;
-  /** Nothing pressed yet: the first screen also brings the keyboard. */
-  fresh: boolean;
   /** The booking a press is about (to pay, to cancel). */
   target: number | null;
   notice: MyBookingsNotice | null;
-  error: FlowError | null;
 }
 
 export type MyBookingsOutput =
@@ -95,21 +73,14 @@ export const myBookingsMachine = setup({
     cancelBooking: fromPromise<unknown, { bookingId: number }>(notProvided('cancelBooking')),
   },
   guards: {
-    onePage: ({ context, event }) =>
-      event.type === 'cb.page' && event.id >= 1 && event.id <= (context.list?.pages ?? 1),
+    ...pagedListGuards,
     aTab: ({ event }) => event.type === 'cb.tab' && (event.arg === 'upcoming' || event.arg === 'past'),
     theTarget: ({ context, event }) => event.type === 'cb.bcancelok' && event.id === context.target,
   },
   actions: {
-    pressed: assign({ fresh: false, notice: null, error: null }),
+    ...pagedListActions<MyBookingsContext>('notice'),
     target: assign({ target: ({ event }) => ('id' in event ? event.id : null) }),
-    toPage: assign({ page: ({ event }) => (event.type === 'cb.page' ? event.id : 1) }),
     toTab: assign(({ event }) => ({ scope: scopeOf(event), page: 1 })),
-    loaded: assign(({ event }) => {
-      const { list, menu } = (event as unknown as { output: MyBookingsLoaded }).output;
-      return { list, menu, page: list.page };
-    }),
-    rememberError: assign({ notice: null, error: ({ event }) => errorOf(event) }),
     paid: assign({
       notice: ({ event }) =>
         (event as unknown as { output: { alreadyPaid: boolean } }).output.alreadyPaid

@@ -3,9 +3,17 @@ import type { FlowEvent } from '../bot/flow-event.ts';
 import { dateOfDayId, monthOfId } from '../bot/views/calendar-keyboard.ts';
 import { type Amenity, isAmenity } from '../domain/amenities.ts';
 import { isIsoDate } from '../domain/dates.ts';
+import { toggledAmenities } from './amenity-draft.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
-import { type ListingNotice, readAnswer, TYPED_FIELDS, type TypedField } from './listing-answers.ts';
+import {
+  LISTING_KEY,
+  type ListingNotice,
+  readAnswer,
+  TYPED_FIELDS,
+  type TypedField,
+} from './listing-answers.ts';
+import { pagedListGuards } from './paged-list.ts';
 import type { BookingBrief, CalendarPage, OwnListingCard, OwnListingsPage } from './realtor-listing-data.ts';
 
 export type {
@@ -93,16 +101,8 @@ const outputOf = <T>(event: unknown) => (event as { output: T }).output;
 const isMonthId = (id: number) => /^20\d\d(0[1-9]|1[0-2])$/.test(String(id));
 
 /** The change a valid answer for `field` makes. */
-function changeOf(field: TypedField, value: string | number): ListingChange {
-  switch (field) {
-    case 'price':
-      return { pricePerNight: value as number };
-    case 'guests':
-      return { maxGuests: value as number };
-    default:
-      return { [field]: value as string } as ListingChange;
-  }
-}
+const changeOf = (field: TypedField, value: string | number) =>
+  ({ [LISTING_KEY[field]]: value }) as ListingChange;
 
 const typedField = (context: MyListingsContext) =>
   context.field && context.field !== 'amenities' ? context.field : null;
@@ -145,7 +145,7 @@ export const myListingsMachine = setup({
   },
   guards: {
     gotCard: ({ event }) => outputOf<MyListingsLoaded>(event).card !== null,
-    onePage: ({ context, event }) => idOf(event) >= 1 && idOf(event) <= (context.list?.pages ?? 1),
+    ...pagedListGuards,
     realPage: ({ event }) => idOf(event) >= 1,
     theCard: ({ context, event }) => context.card !== null && idOf(event) === context.card.id,
     hasUpcoming: ({ context }) => (context.card?.upcomingBookings ?? 0) > 0,
@@ -197,12 +197,8 @@ export const myListingsMachine = setup({
     }),
     toggleAmenity: assign({
       ...clear,
-      draftAmenities: ({ context, event }) => {
-        const code = argOf(event) as Amenity;
-        return context.draftAmenities.includes(code)
-          ? context.draftAmenities.filter((chosen) => chosen !== code)
-          : [...context.draftAmenities, code];
-      },
+      draftAmenities: ({ context, event }) =>
+        toggledAmenities(context.draftAmenities, argOf(event) as Amenity),
     }),
     commitAmenities: assign({ ...clear, change: ({ context }) => ({ amenities: context.draftAmenities }) }),
     saved: assign({ notice: 'saved' as const, change: null, field: null }),

@@ -1,10 +1,11 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import type { UserStatus } from '../db/entities/index.ts';
+import type { Page } from '../domain/validation.ts';
 import type { AgencyPickerInput, AgencyRef } from './agency-picker.machine.ts';
-import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import { notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
-import type { MenuState } from './my-bookings.machine.ts';
+import { type ListLoaded, type PagedListContext, pagedListActions, pagedListGuards } from './paged-list.ts';
 
 /** A realtor in the platform-wide «👨‍💼 Риелторы», as plain JSON. */
 export interface RealtorItem {
@@ -16,18 +17,9 @@ export interface RealtorItem {
   agency: AgencyRef | null;
 }
 
-export interface RealtorsPage {
-  items: RealtorItem[];
-  page: number;
-  pageSize: number;
-  pages: number;
-  total: number;
-}
+export type RealtorsPage = Page<RealtorItem>;
 
-export interface RealtorsLoaded {
-  list: RealtorsPage;
-  menu: MenuState;
-}
+export type RealtorsLoaded = ListLoaded<RealtorItem>;
 
 export interface PlatformRealtorsInput {
   page?: number;
@@ -38,18 +30,12 @@ export type RealtorsDone =
   | { kind: 'detached'; name: string; agency: string }
   | { kind: 'status'; name: string; status: UserStatus };
 
-export interface PlatformRealtorsContext {
-  page: number;
-  list: RealtorsPage | null;
-  menu: MenuState | null;
-  /** Nothing pressed yet: the first screen also brings the main menu keyboard. */
-  fresh: boolean;
+export interface PlatformRealtorsContext extends PagedListContext<RealtorItem> {
   /** The realtor a press is about. */
   target: number | null;
   /** The status about to be set. */
   status: UserStatus | null;
   done: RealtorsDone | null;
-  error: FlowError | null;
 }
 
 export type PlatformRealtorsOutput =
@@ -87,8 +73,7 @@ export const platformRealtorsMachine = setup({
     setStatus: fromPromise<RealtorsDone, { realtorId: number; status: UserStatus }>(notProvided('setStatus')),
   },
   guards: {
-    onePage: ({ context, event }) =>
-      event.type === 'cb.page' && event.id >= 1 && event.id <= (context.list?.pages ?? 1),
+    ...pagedListGuards,
     listed: ({ context, event }) => pressedRealtor(context, event) !== undefined,
     withAgency: ({ context, event }) => Boolean(pressedRealtor(context, event)?.agency),
     /** «Активировать» on a deactivated realtor. */
@@ -102,15 +87,10 @@ export const platformRealtorsMachine = setup({
       event.type === 'cb.prstatusok' && event.id === context.target && event.arg === 'blocked',
   },
   actions: {
-    pressed: assign({ fresh: false, done: null, error: null }),
+    ...pagedListActions<PlatformRealtorsContext>('done'),
     target: assign({ target: ({ event }) => ('id' in event ? event.id : null) }),
-    toPage: assign({ page: ({ event }) => (event.type === 'cb.page' ? event.id : 1) }),
     activating: assign({ status: 'active' as const }),
     deactivating: assign({ status: 'blocked' as const }),
-    loaded: assign(({ event }) => {
-      const { list, menu } = output<RealtorsLoaded>(event);
-      return { list, menu, page: list.page };
-    }),
     done: assign({ done: ({ event }) => output<RealtorsDone>(event), error: null }),
     /** The agency as the Superuser saw it when they confirmed. */
     detached: assign({
@@ -120,7 +100,6 @@ export const platformRealtorsMachine = setup({
       },
       error: null,
     }),
-    rememberError: assign({ done: null, error: ({ event }) => errorOf(event) }),
   },
 }).createMachine({
   id: 'platformRealtors',

@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
-import type { MenuState } from './my-bookings.machine.ts';
+import type { MenuState } from './paged-list.ts';
 
 /** The listing to offer (handed over by «➕ Добавить объект» once it is saved). */
 export interface PublishListingInput {

@@ -1,8 +1,10 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
-import type { BookingStatus, CancelledBy } from '../db/entities/index.ts';
-import { errorOf, type FlowError, notProvided } from './flow-error.ts';
-import type { MenuState } from './my-bookings.machine.ts';
+import type { CancelledBy } from '../db/entities/index.ts';
+import type { BookingStay } from '../domain/bookings/view.ts';
+import type { Page } from '../domain/validation.ts';
+import { errorOf, notProvided } from './flow-error.ts';
+import { type ListLoaded, type PagedListContext, pagedListActions, pagedListGuards } from './paged-list.ts';
 
 export const REALTOR_BOOKING_FILTERS = ['new', 'upcoming', 'past'] as const;
 export type RealtorBookingFilter = (typeof REALTOR_BOOKING_FILTERS)[number];
@@ -21,19 +23,13 @@ export function readReason(text: string): string | null {
 }
 
 /** One booking of the realtor's listings, as plain JSON, with what may be done with it today. */
-export interface RealtorBookingItem {
+export interface RealtorBookingItem extends BookingStay {
   id: number;
   title: string;
   city: string;
   guestName: string;
   /** E.164. */
   guestPhone: string;
-  checkIn: string;
-  checkOut: string;
-  nights: number;
-  guests: number;
-  total: number;
-  status: BookingStatus;
   cancelledBy: CancelledBy | null;
   cancelReason: string | null;
   /** Pending and its check-in day not passed: «Подтвердить». */
@@ -42,18 +38,9 @@ export interface RealtorBookingItem {
   cancellable: boolean;
 }
 
-export interface RealtorBookingsPage {
-  items: RealtorBookingItem[];
-  page: number;
-  pageSize: number;
-  pages: number;
-  total: number;
-}
+export type RealtorBookingsPage = Page<RealtorBookingItem>;
 
-export interface RealtorBookingsLoaded {
-  list: RealtorBookingsPage;
-  menu: MenuState;
-}
+export type RealtorBookingsLoaded = ListLoaded<RealtorBookingItem>;
 
 export interface RealtorBookingsInput {
   filter?: RealtorBookingFilter;
@@ -65,18 +52,12 @@ export type RealtorBookingsNotice = 'confirmed' | 'cancelled' | 'stale' | 'badRe
 /** The reason chosen for a cancellation: typed text or a preset's number. */
 export type CancelReason = { text: string } | { preset: number };
 
-export interface RealtorBookingsContext {
+export interface RealtorBookingsContext extends PagedListContext<RealtorBookingItem> {
   filter: RealtorBookingFilter;
-  page: number;
-  list: RealtorBookingsPage | null;
-  menu: MenuState | null;
-  /** Nothing pressed yet: the first screen also brings the main menu keyboard. */
-  fresh: boolean;
   /** The booking a press is about (to confirm, to cancel). */
   target: number | null;
   reason: CancelReason | null;
   notice: RealtorBookingsNotice | null;
-  error: FlowError | null;
 }
 
 export type RealtorBookingsOutput =
@@ -111,8 +92,7 @@ export const realtorBookingsMachine = setup({
     ),
   },
   guards: {
-    onePage: ({ context, event }) =>
-      event.type === 'cb.page' && event.id >= 1 && event.id <= (context.list?.pages ?? 1),
+    ...pagedListGuards,
     aTab: ({ event }) =>
       event.type === 'cb.tab' && REALTOR_BOOKING_FILTERS.some((filter) => filter === event.arg),
     theTarget: ({ context, event }) => 'id' in event && event.id === context.target,
@@ -121,14 +101,9 @@ export const realtorBookingsMachine = setup({
     stale: ({ event }) => errorOf(event).code === 'invalid_state',
   },
   actions: {
-    pressed: assign({ fresh: false, notice: null, error: null }),
+    ...pagedListActions<RealtorBookingsContext>('notice'),
     target: assign({ target: ({ event }) => ('id' in event ? event.id : null), reason: null }),
-    toPage: assign({ page: ({ event }) => (event.type === 'cb.page' ? event.id : 1) }),
     toTab: assign(({ event }) => ({ filter: filterOf(event), page: 1 })),
-    loaded: assign(({ event }) => {
-      const { list, menu } = (event as unknown as { output: RealtorBookingsLoaded }).output;
-      return { list, menu, page: list.page };
-    }),
     presetReason: assign({
       notice: null,
       reason: ({ event }) => ({ preset: 'id' in event ? event.id : 1 }),
@@ -139,7 +114,6 @@ export const realtorBookingsMachine = setup({
     }),
     badReason: assign({ notice: 'badReason' as const }),
     staleNotice: assign({ notice: 'stale' as const, error: null }),
-    rememberError: assign({ notice: null, error: ({ event }) => errorOf(event) }),
     confirmed: assign({ notice: 'confirmed' as const }),
     cancelled: assign({ notice: 'cancelled' as const }),
   },

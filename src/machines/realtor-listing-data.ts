@@ -1,44 +1,22 @@
-import type { BookingStatus } from '../db/entities/index.ts';
 import type { Amenity } from '../domain/amenities.ts';
+import type { BookingStay, BookingView } from '../domain/bookings/view.ts';
+import type { ListingCard, OwnListingSummary } from '../domain/listings.service.ts';
+import type { Page } from '../domain/validation.ts';
 
 /*
  * What the realtor's listing flows (myListings, blockDates) keep of the
  * domain's answers: plain JSON, so it can live in a persisted machine context.
  */
 
-/** One line of «🏘 Мои объекты». */
-export interface OwnListingItem {
-  id: number;
-  title: string;
-  city: string;
-  pricePerNight: number;
-  published: boolean;
-  upcomingBookings: number;
-}
+/** One line of «🏘 Мои объекты»: the domain's line is plain JSON already. */
+export type OwnListingItem = OwnListingSummary;
 
-export interface OwnListingsPage {
-  items: OwnListingItem[];
-  page: number;
-  pageSize: number;
-  pages: number;
-  total: number;
-}
+export type OwnListingsPage = Page<OwnListingItem>;
 
-/** The owner's card of a listing, as plain JSON. */
-export interface OwnListingCard {
-  id: number;
-  title: string;
-  city: string;
-  address: string | null;
-  pricePerNight: number;
-  maxGuests: number;
-  description: string;
+/** The owner's card of a listing, as plain JSON: no dates, no realtor id, only the amenities the bot knows. */
+export interface OwnListingCard
+  extends Omit<ListingCard, 'realtorId' | 'createdAt' | 'updatedAt' | 'amenities'> {
   amenities: Amenity[];
-  photoFileId: string | null;
-  published: boolean;
-  ratingAvg: number;
-  ratingCount: number;
-  upcomingBookings: number;
 }
 
 /** An occupied day of the calendar: the booking or the block on it. */
@@ -67,14 +45,4 @@ export interface CalendarPage {
 }
 
 /** A booking as the realtor sees it when tapping a booked day. */
-export interface BookingBrief {
-  id: number;
-  guestName: string;
-  guestPhone: string;
-  checkIn: string;
-  checkOut: string;
-  nights: number;
-  guests: number;
-  total: number;
-  status: BookingStatus;
-}
+export type BookingBrief = Pick<BookingView, 'id' | 'guestName' | 'guestPhone' | keyof BookingStay>;

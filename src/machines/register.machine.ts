@@ -1,8 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import type { UserRole } from '../db/entities/index.ts';
-import { normalizeKzPhone } from '../domain/phone.ts';
-import { emailSchema } from '../domain/validation.ts';
+import { checkAvailability, contactGuards, rememberEmail, rememberPhone } from './contact-steps.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
 import type { Handoff, ResumableInput } from './handoff.ts';
 
@@ -23,8 +22,6 @@ export type RegisterOutput =
   | { outcome: 'alreadyLinked' }
   | { outcome: 'cancelled' };
 
-const isEmail = (text: string) => emailSchema.safeParse(text).success;
-
 /**
  * /register: phone (shared contact or typed) → email → summary → account.
  * Every step answers CANCEL; BACK returns to the previous step.
@@ -37,22 +34,14 @@ export const registerMachine = setup({
     output: {} as RegisterOutput,
   },
   actors: {
-    checkAvailability: fromPromise<
-      { phoneTaken: boolean; emailTaken: boolean },
-      { phone?: string; email?: string }
-    >(notProvided('checkAvailability')),
+    checkAvailability,
     registerAccount: fromPromise<{ userId: number; role: UserRole }, { phone: string; email: string }>(
       notProvided('registerAccount'),
     ),
   },
   guards: {
     isForeignContact: ({ event }) => event.type === 'CONTACT' && !event.own,
-    isKzPhone: ({ event }) =>
-      (event.type === 'CONTACT' || event.type === 'TEXT') &&
-      normalizeKzPhone(event.type === 'CONTACT' ? event.phone : event.text) !== null,
-    isEmail: ({ event }) => event.type === 'TEXT' && isEmail(event.text),
-    emailTakenError: ({ event }) => errorOf(event).field === 'email',
-    phoneTakenError: ({ event }) => errorOf(event).field === 'phone',
+    ...contactGuards,
     alreadyLinkedError: ({ event }) => errorOf(event).code === 'already_linked',
   },
   // A notice or a refusal is shown once, on the screen right after it happened:
@@ -60,19 +49,8 @@ export const registerMachine = setup({
   actions: {
     notice: assign((_, notice: RegisterNotice) => ({ notice, error: null })),
     clearNotice: assign({ notice: null, error: null }),
-    rememberPhone: assign({
-      phone: ({ event }) =>
-        event.type === 'CONTACT' || event.type === 'TEXT'
-          ? normalizeKzPhone(event.type === 'CONTACT' ? event.phone : event.text)
-          : null,
-      notice: null,
-      error: null,
-    }),
-    rememberEmail: assign({
-      email: ({ event }) => (event.type === 'TEXT' ? emailSchema.parse(event.text) : null),
-      notice: null,
-      error: null,
-    }),
+    rememberPhone: rememberPhone<RegisterContext>(),
+    rememberEmail: rememberEmail<RegisterContext>(),
     rememberError: assign({ notice: null, error: ({ event }) => errorOf(event) }),
   },
 }).createMachine({

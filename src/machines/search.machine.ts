@@ -2,12 +2,14 @@ import { and, assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import { parseDateRange } from '../bot/parse/date-range.ts';
 import { parseTenge } from '../bot/parse/money.ts';
-import { dateOfDayId, monthOfId, shiftMonth } from '../bot/views/calendar-keyboard.ts';
+import { dateOfDayId, monthOfId } from '../bot/views/calendar-keyboard.ts';
 import { type Amenity, isAmenity } from '../domain/amenities.ts';
 import { cityKey } from '../domain/cities.ts';
 import { isIsoDate, nightsBetween } from '../domain/dates.ts';
 import { MAX_PRICE_PER_NIGHT } from '../domain/listings/fields.ts';
 import { MAX_STAY_NIGHTS } from '../domain/listings/stay.ts';
+import { toggledAmenities } from './amenity-draft.ts';
+import { clampMonth, DATE_NOTICES } from './calendar-dates.ts';
 import { errorOf, type FlowError, notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
 
@@ -176,23 +178,11 @@ export function parseMaxPrice(text: string): number | null {
   return amount !== null && amount <= MAX_PRICE_PER_NIGHT ? amount : null;
 }
 
-const DATE_NOTICES = {
-  format: 'datesFormat',
-  order: 'datesOrder',
-  past: 'datesPast',
-  tooLong: 'datesTooLong',
-} as const;
-
 /** A `yyyymm` id of a real month. */
 const isMonthId = (id: number) => /^\d{4}(0[1-9]|1[0-2])$/.test(String(id));
 
 /** The calendar may page from today's month up to a year ahead. */
-function clampMonth(month: string, today: string): string {
-  const first = today.slice(0, 7);
-  let last = first;
-  for (let i = 0; i < 12; i++) last = shiftMonth(last, 1);
-  return month < first ? first : month > last ? last : month;
-}
+const MONTHS_AHEAD = 12;
 
 /**
  * The resume a handoff asked for, made safe against today: dates that have
@@ -303,7 +293,7 @@ export const searchMachine = setup({
     }),
     showMonth: assign({
       ...clear,
-      month: ({ context, event }) => clampMonth(monthOfId(idOf(event)), context.today),
+      month: ({ context, event }) => clampMonth(monthOfId(idOf(event)), context.today, MONTHS_AHEAD),
     }),
     pickCheckIn: assign({ ...clear, pendingCheckIn: ({ event }) => dayOf(event) }),
     pickCheckOut: assign({
@@ -357,12 +347,8 @@ export const searchMachine = setup({
     openAmenities: assign({ draftAmenities: ({ context }) => context.filters.amenities }),
     toggleAmenity: assign({
       ...clear,
-      draftAmenities: ({ context, event }) => {
-        const code = argOf(event) as Amenity;
-        return context.draftAmenities.includes(code)
-          ? context.draftAmenities.filter((chosen) => chosen !== code)
-          : [...context.draftAmenities, code];
-      },
+      draftAmenities: ({ context, event }) =>
+        toggledAmenities(context.draftAmenities, argOf(event) as Amenity),
     }),
     commitAmenities: assign({
       ...clear,

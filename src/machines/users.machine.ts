@@ -1,10 +1,11 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowEvent } from '../bot/flow-event.ts';
 import { USER_ROLES, type UserRole, type UserStatus } from '../db/entities/index.ts';
+import type { Page } from '../domain/validation.ts';
 import type { AgencyPickerInput, AgencyRef } from './agency-picker.machine.ts';
-import { errorOf, type FlowError, notProvided } from './flow-error.ts';
+import { notProvided } from './flow-error.ts';
 import type { Handoff } from './handoff.ts';
-import type { MenuState } from './my-bookings.machine.ts';
+import { type ListLoaded, type PagedListContext, pagedListActions, pagedListGuards } from './paged-list.ts';
 
 /** A user in «👥 Пользователи», as plain JSON. */
 export interface UserItem {
@@ -16,18 +17,9 @@ export interface UserItem {
   agency: AgencyRef | null;
 }
 
-export interface UsersPage {
-  items: UserItem[];
-  page: number;
-  pageSize: number;
-  pages: number;
-  total: number;
-}
+export type UsersPage = Page<UserItem>;
 
-export interface UsersLoaded {
-  list: UsersPage;
-  menu: MenuState;
-}
+export type UsersLoaded = ListLoaded<UserItem>;
 
 export interface UsersInput {
   page?: number;
@@ -38,19 +30,13 @@ export type UsersDone =
   | { kind: 'role'; name: string; role: UserRole; agency: string | null }
   | { kind: 'status'; name: string; status: UserStatus };
 
-export interface UsersContext {
-  page: number;
-  list: UsersPage | null;
-  menu: MenuState | null;
-  /** Nothing pressed yet: the first screen also brings the main menu keyboard. */
-  fresh: boolean;
+export interface UsersContext extends PagedListContext<UserItem> {
   /** The user a press is about. */
   target: number | null;
   /** The role or status about to be set. */
   role: UserRole | null;
   status: UserStatus | null;
   done: UsersDone | null;
-  error: FlowError | null;
 }
 
 export type UsersOutput =
@@ -97,8 +83,7 @@ export const usersMachine = setup({
     setStatus: fromPromise<UsersDone, { userId: number; status: UserStatus }>(notProvided('setStatus')),
   },
   guards: {
-    onePage: ({ context, event }) =>
-      event.type === 'cb.page' && event.id >= 1 && event.id <= (context.list?.pages ?? 1),
+    ...pagedListGuards,
     listed: ({ context, event }) => pressedUser(context, event) !== undefined,
     /** The status button of a listed user asks for the status they do not have. */
     otherStatus: ({ context, event }) => {
@@ -134,19 +119,13 @@ export const usersMachine = setup({
       event.type === 'cb.userstatusok' && event.id === context.target && event.arg === context.status,
   },
   actions: {
-    pressed: assign({ fresh: false, done: null, error: null }),
+    ...pagedListActions<UsersContext>('done'),
     target: assign({ target: ({ event }) => ('id' in event ? event.id : null) }),
-    toPage: assign({ page: ({ event }) => (event.type === 'cb.page' ? event.id : 1) }),
     chooseRole: assign({ role: ({ event }) => roleOf(event) }),
     chooseStatus: assign({
       status: ({ event }) => ('arg' in event && event.arg === 'blocked' ? 'blocked' : 'active'),
     }),
-    loaded: assign(({ event }) => {
-      const { list, menu } = output<UsersLoaded>(event);
-      return { list, menu, page: list.page };
-    }),
     done: assign({ done: ({ event }) => output<UsersDone>(event), error: null }),
-    rememberError: assign({ done: null, error: ({ event }) => errorOf(event) }),
   },
 }).createMachine({
   id: 'users',

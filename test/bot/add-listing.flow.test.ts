@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Flow, FlowServices } from '../../src/bot/flow.ts';
-import type { FlowEvent } from '../../src/bot/flow-event.ts';
+import type { Flow } from '../../src/bot/flow.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { type FlowStep, openFlow } from '../../src/bot/run-flow.ts';
 import { addListingFlow } from '../../src/bot/views/add-listing.view.ts';
 import { publishListingFlow } from '../../src/bot/views/publish-listing.view.ts';
 import { listingCardOf, resultsPageOf } from '../../src/bot/views/search/data.ts';
@@ -10,6 +8,7 @@ import { Agency, Listing } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { Handoff } from '../../src/machines/handoff.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { domainConversation } from '../support/domain-conversation.ts';
 import { makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
 import { view } from '../support/flows.ts';
 import { uniqueCity } from '../support/listings.fixtures.ts';
@@ -32,23 +31,7 @@ describe('addListing and publishListing on the real domain', () => {
   });
 
   /** One chat with one flow, each update in a transaction of its own, as the bot runs it. */
-  function conversation(flow: Flow, actor: Actor) {
-    let persisted: Record<string, unknown> | null = null;
-    const step = (event: FlowEvent | null, input?: unknown): Promise<FlowStep> =>
-      database.fork().transactional(async (em) => {
-        const services: FlowServices = {
-          em,
-          domain: database.db.domain,
-          actor,
-          telegram: { telegramId: 1, chatId: 1, firstName: 'Асель', locale: 'ru' },
-        };
-        const open = await openFlow(flow, services, persisted, input);
-        const result = await open.send(event);
-        persisted = result.persisted;
-        return result;
-      });
-    return { start: (input?: unknown) => step(null, input), send: (event: FlowEvent) => step(event) };
-  }
+  const conversation = (flow: Flow, actor: Actor) => domainConversation(database, flow, actor);
 
   /** Walks the wizard with good answers and saves; returns the handoff to the publish offer. */
   async function addListing(actor: Actor, city: string, photo: string | null): Promise<Handoff> {

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Flow, FlowServices } from '../../src/bot/flow.ts';
-import type { FlowEvent } from '../../src/bot/flow-event.ts';
+import type { Flow } from '../../src/bot/flow.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { type FlowStep, openFlow } from '../../src/bot/run-flow.ts';
+import type { FlowStep } from '../../src/bot/run-flow.ts';
 import { bookFlow } from '../../src/bot/views/book.view.ts';
 import { Booking, type Listing, Notification, Payment, User } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { BookContext, BookInput } from '../../src/machines/book.machine.ts';
 import { FIRST_DAY, setToday } from '../support/bookings.fixtures.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { domainConversation } from '../support/domain-conversation.ts';
 import { makeListing, makeUser } from '../support/fixtures.ts';
 import { view } from '../support/flows.ts';
 import { makeBooking } from '../support/listings.fixtures.ts';
@@ -37,26 +37,8 @@ describe('book: the real domain behind the flow', () => {
   });
 
   /** One conversation as the pipeline runs it: each update in its own transaction. */
-  function conversation(flow: Flow, actor: Actor | null) {
-    let persisted: Record<string, unknown> | null = null;
-    const step = async (event: FlowEvent | null, input?: BookInput): Promise<FlowStep> =>
-      database.fork().transactional(async (em) => {
-        const services: FlowServices = {
-          em,
-          domain: database.db.domain,
-          actor,
-          telegram: { telegramId: 1, chatId: 1, firstName: 'Алия', locale: 'ru' },
-        };
-        const open = await openFlow(flow, services, persisted, input);
-        const result = await open.send(event);
-        persisted = result.persisted;
-        return result;
-      });
-    return {
-      start: (input: BookInput) => step(null, input),
-      send: (event: FlowEvent) => step(event),
-    };
-  }
+  const conversation = (flow: Flow, actor: Actor | null) =>
+    domainConversation<BookInput>(database, flow, actor);
 
   const screen = (result: FlowStep) =>
     bookFlow

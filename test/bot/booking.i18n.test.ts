@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Messages, messagesFor } from '../../src/bot/i18n/index.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
+import { itHasFilledSamples, type SampleCalls } from '../support/i18n-samples.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -19,7 +20,7 @@ const stay = {
  * `myBookings` sections that is a function (test/bot/i18n.test.ts leaves these
  * sections to this file).
  */
-const calls: Record<string, (t: Messages) => string> = {
+const calls: SampleCalls = {
   'booking.needAccount': (t) => t.booking.needAccount('Студия у Медеу'),
   'booking.askDates': (t) => t.booking.askDates('Студия у Медеу'),
   'booking.pickCheckOut': (t) => t.booking.pickCheckOut('05.12.2026'),
@@ -40,28 +41,8 @@ const calls: Record<string, (t: Messages) => string> = {
   'myBookings.confirmCancelById': (t) => t.myBookings.confirmCancelById(41),
 };
 
-/** Every function in a catalogue section, by dotted path. */
-function functionPaths(node: unknown, path: string): string[] {
-  if (typeof node === 'function') return [path];
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => functionPaths(value, `${path}.${key}`));
-}
-
 describe('the booking and my-bookings texts', () => {
-  it('have a sample call here for every message that is a function', () => {
-    const paths = (['booking', 'myBookings'] as const).flatMap((section) =>
-      functionPaths(ru[section], section),
-    );
-    expect(paths.sort()).toEqual(Object.keys(calls).sort());
-  });
-
-  it.each(LOCALES)('are filled in %s with their arguments', (locale) => {
-    for (const [path, call] of Object.entries(calls)) {
-      const text = call(messagesFor(locale));
-      expect(text.trim(), path).not.toBe('');
-      expect(text, path).not.toMatch(/undefined|null|NaN|\[object/);
-    }
-  });
+  itHasFilledSamples(['booking', 'myBookings'], calls);
 
   it.each([
     [1, 'Предстоящие: 1 бронь'],

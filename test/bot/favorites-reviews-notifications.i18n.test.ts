@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Messages, messagesFor } from '../../src/bot/i18n/index.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
+import { itHasFilledSamples, type SampleCalls } from '../support/i18n-samples.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -9,7 +10,7 @@ const en = messagesFor('en');
  * `reviews` and `notificationsList` sections that is a function (the same
  * entries belong in the catalogue-wide list of test/bot/i18n.test.ts).
  */
-const calls: Record<string, (t: Messages) => string> = {
+const calls: SampleCalls = {
   'favorites.title': (t) => t.favorites.title(7, 1, 2),
   'favorites.perNight': (t) => t.favorites.perNight('15 000 ₸'),
   'favorites.rating': (t) => t.favorites.rating('4,5', 12),
@@ -34,28 +35,8 @@ const calls: Record<string, (t: Messages) => string> = {
   'notificationsList.buttons.read': (t) => t.notificationsList.buttons.read(2),
 };
 
-/** Every function in a catalogue section, by dotted path. */
-function functionPaths(node: unknown, path: string): string[] {
-  if (typeof node === 'function') return [path];
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => functionPaths(value, `${path}.${key}`));
-}
-
 describe('the favourites, reviews and notifications-list texts', () => {
-  it('have a sample call here for every message that is a function', () => {
-    const paths = (['favorites', 'reviews', 'notificationsList'] as const).flatMap((section) =>
-      functionPaths(ru[section], section),
-    );
-    expect(paths.sort()).toEqual(Object.keys(calls).sort());
-  });
-
-  it.each(LOCALES)('are filled in %s with their arguments', (locale) => {
-    for (const [path, call] of Object.entries(calls)) {
-      const text = call(messagesFor(locale));
-      expect(text.trim(), path).not.toBe('');
-      expect(text, path).not.toMatch(/undefined|null|NaN|\[object/);
-    }
-  });
+  itHasFilledSamples(['favorites', 'reviews', 'notificationsList'], calls);
 
   it.each([
     [1, '⭐ Избранное: 1 квартира'],

@@ -1,32 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import type { Pipeline } from '../../src/bot/pipeline.ts';
 import { sessionStore } from '../../src/bot/session-store.ts';
 import { Listing } from '../../src/db/entities/index.ts';
-import { useTestDatabase } from '../support/database.ts';
+import { useBotChats } from '../support/bot-chats.ts';
 import { type MadeUser, makeListing, makeUser } from '../support/fixtures.ts';
-import {
-  ChatWithBot,
-  type Delivery,
-  labels,
-  linkTelegram,
-  recordingPipeline,
-  textOf,
-} from '../support/pipeline-harness.ts';
+import { type ChatWithBot, labels, textOf } from '../support/pipeline-harness.ts';
 
 const ru = messagesFor('ru');
 
 describe('«⭐ Избранное» through the bot', () => {
-  const suite = useTestDatabase();
-  const deliveries: Delivery[] = [];
-  let pipeline: Pipeline;
+  const { suite, chatAs } = useBotChats();
   let guest: MadeUser;
   let listings: Listing[];
   let chat: ChatWithBot;
 
   beforeAll(async () => {
     const { domain } = suite.db;
-    pipeline = recordingPipeline(suite.db, deliveries);
     const em = suite.fork();
     const realtor = await makeUser(em, 'realtor');
     listings = [];
@@ -45,7 +34,7 @@ describe('«⭐ Избранное» through the bot', () => {
     for (const listing of listings) {
       await domain.favorites.add(suite.fork(), guest.actor, { listingId: listing.id });
     }
-    chat = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, guest.user));
+    chat = await chatAs(em, guest.user);
   });
 
   it('the menu button shows the newest favourites first, in one inline message under the menu', async () => {
@@ -133,7 +122,7 @@ describe('«⭐ Избранное» through the bot', () => {
   it('an empty list says so above the main menu', async () => {
     const em = suite.fork();
     const other = await makeUser(em, 'guest');
-    const empty = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, other.user));
+    const empty = await chatAs(em, other.user);
     const reply = await empty.say('⭐ Избранное');
     expect(textOf(reply)).toContain(ru.favorites.empty);
     expect(textOf(reply)).toContain('Главное меню');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, localeFromTelegram, type Messages, messagesFor } from '../../src/bot/i18n/index.ts';
+import { expectSamplesFilled, type SampleCalls } from '../support/i18n-samples.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -36,7 +37,7 @@ const SECTIONS_TESTED_ELSEWHERE = [
   'findUser',
 ];
 
-const calls: Record<string, (t: Messages) => string> = {
+const calls: SampleCalls = {
   'search.unknownCity': (t) => t.search.unknownCity('Алматы, Астана'),
   'search.pickCheckOut': (t) => t.search.pickCheckOut('12.12.2026'),
   'search.amenitiesChosen': (t) => t.search.amenitiesChosen('Wi-Fi, Кухня'),
@@ -119,11 +120,7 @@ describe('message catalogues', () => {
   });
 
   it.each(LOCALES)('%s fills every function message with its arguments', (locale) => {
-    for (const [path, call] of Object.entries(calls)) {
-      const text = call(messagesFor(locale));
-      expect(text.trim(), path).not.toBe('');
-      expect(text, path).not.toMatch(/undefined|null|NaN|\[object/);
-    }
+    expectSamplesFilled(calls, messagesFor(locale));
     expect(calls['common.welcomeAnonymous']!(messagesFor(locale))).toContain('Айгерим');
     expect(calls['register.summary']!(messagesFor(locale))).toContain('a@example.kz');
   });

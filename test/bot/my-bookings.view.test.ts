@@ -1,16 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FlowServices } from '../../src/bot/flow.ts';
-import type { FlowEvent } from '../../src/bot/flow-event.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { type FlowStep, openFlow } from '../../src/bot/run-flow.ts';
+import type { FlowStep } from '../../src/bot/run-flow.ts';
 import { myBookingsFlow } from '../../src/bot/views/my-bookings.view.ts';
 import { Booking, type Listing, Notification, Occupancy, Payment } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { MyBookingsContext, MyBookingsInput } from '../../src/machines/my-bookings.machine.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { domainConversation } from '../support/domain-conversation.ts';
 import { makeListing, makeUser } from '../support/fixtures.ts';
 import { view } from '../support/flows.ts';
-import { makeBooking, makeReview } from '../support/listings.fixtures.ts';
+import { makeReview, namedBookings } from '../support/listings.fixtures.ts';
 
 const ru = messagesFor('ru');
 
@@ -29,15 +28,7 @@ describe('myBookings: the real domain behind the list', () => {
     const other = await makeListing(em, owner.user, { title: 'Апартаменты у EXPO' });
     const made = await makeUser(em, 'guest');
     guest = made.actor;
-    const book = async (
-      name: string,
-      on: Listing,
-      checkIn: string,
-      checkOut: string,
-      status: Booking['status'],
-    ) => {
-      ids[name] = (await makeBooking(em, { listing: on, guest: made.user, checkIn, checkOut, status })).id;
-    };
+    const book = namedBookings(em, made.user, ids);
     // Today (the test clock) is 2026-12-01.
     await book('pending', listing, '2026-12-05', '2026-12-07', 'pending');
     await book('confirmed', other, '2026-12-10', '2026-12-12', 'confirmed');
@@ -52,26 +43,7 @@ describe('myBookings: the real domain behind the list', () => {
     });
   });
 
-  function conversation(actor: Actor) {
-    let persisted: Record<string, unknown> | null = null;
-    const step = async (event: FlowEvent | null, input?: MyBookingsInput): Promise<FlowStep> =>
-      database.fork().transactional(async (em) => {
-        const services: FlowServices = {
-          em,
-          domain: database.db.domain,
-          actor,
-          telegram: { telegramId: 1, chatId: 1, firstName: 'Алия', locale: 'ru' },
-        };
-        const open = await openFlow(myBookingsFlow, services, persisted, input);
-        const result = await open.send(event);
-        persisted = result.persisted;
-        return result;
-      });
-    return {
-      start: (input: MyBookingsInput = {}) => step(null, input),
-      send: (event: FlowEvent) => step(event),
-    };
-  }
+  const conversation = (actor: Actor) => domainConversation<MyBookingsInput>(database, myBookingsFlow, actor);
 
   const list = (step: FlowStep) => myBookingsFlow.render(step.snapshot, view('ru')).at(-1)!;
   const labels = (step: FlowStep) => (list(step).inline ?? []).flat().map((button) => button.text);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Messages, messagesFor } from '../../src/bot/i18n/index.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
+import { itHasFilledSamples, type SampleCalls } from '../support/i18n-samples.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -11,7 +12,7 @@ const span = '12.12.2026 – 14.12.2026 (3 ночи), с 15.12.2026 снова �
  * `blockDates` sections that is a function (test/bot/i18n.test.ts leaves these
  * sections to this file).
  */
-const calls: Record<string, (t: Messages) => string> = {
+const calls: SampleCalls = {
   'myListings.title': (t) => t.myListings.title(9, 1, 2),
   'myListings.perNight': (t) => t.myListings.perNight('15 000 ₸'),
   'myListings.upcoming': (t) => t.myListings.upcoming(2),
@@ -41,28 +42,8 @@ const calls: Record<string, (t: Messages) => string> = {
   'blockDates.added': (t) => t.blockDates.added(span),
 };
 
-/** Every function in a catalogue section, by dotted path. */
-function functionPaths(node: unknown, path: string): string[] {
-  if (typeof node === 'function') return [path];
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => functionPaths(value, `${path}.${key}`));
-}
-
 describe('the «🏘 Мои объекты» and «Добавить блок» texts', () => {
-  it('have a sample call here for every message that is a function', () => {
-    const paths = (['myListings', 'blockDates'] as const).flatMap((section) =>
-      functionPaths(ru[section], section),
-    );
-    expect(paths.sort()).toEqual(Object.keys(calls).sort());
-  });
-
-  it.each(LOCALES)('are filled in %s with their arguments', (locale) => {
-    for (const [path, call] of Object.entries(calls)) {
-      const text = call(messagesFor(locale));
-      expect(text.trim(), path).not.toBe('');
-      expect(text, path).not.toMatch(/undefined|null|NaN|\[object/);
-    }
-  });
+  itHasFilledSamples(['myListings', 'blockDates'], calls);
 
   it('use the customer’s labels for the card’s actions', () => {
     expect(ru.myListings.buttons).toMatchObject({

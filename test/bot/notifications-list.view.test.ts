@@ -1,18 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import type { Pipeline } from '../../src/bot/pipeline.ts';
 import { sessionStore } from '../../src/bot/session-store.ts';
 import { Notification } from '../../src/db/entities/index.ts';
-import { useTestDatabase } from '../support/database.ts';
+import { useBotChats } from '../support/bot-chats.ts';
 import { type MadeUser, makeUser } from '../support/fixtures.ts';
-import {
-  ChatWithBot,
-  type Delivery,
-  labels,
-  linkTelegram,
-  recordingPipeline,
-  textOf,
-} from '../support/pipeline-harness.ts';
+import { type ChatWithBot, labels, textOf } from '../support/pipeline-harness.ts';
 
 const ru = messagesFor('ru');
 const ref = {
@@ -24,9 +16,7 @@ const ref = {
 };
 
 describe('«🔔 Уведомления» through the bot', () => {
-  const suite = useTestDatabase();
-  const deliveries: Delivery[] = [];
-  let pipeline: Pipeline;
+  const { suite, chatAs } = useBotChats();
   let guest: MadeUser;
   let chat: ChatWithBot;
 
@@ -50,11 +40,10 @@ describe('«🔔 Уведомления» through the bot', () => {
   }
 
   beforeAll(async () => {
-    pipeline = recordingPipeline(suite.db, deliveries);
     const em = suite.fork();
     guest = await makeUser(em, 'guest');
     await notify(guest, 3);
-    chat = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, guest.user));
+    chat = await chatAs(em, guest.user);
   });
 
   it('the main menu shows the unread count on the button', async () => {
@@ -146,7 +135,7 @@ describe('«🔔 Уведомления» through the bot', () => {
     const em = suite.fork();
     const realtor = await makeUser(em, 'realtor');
     await notify(realtor, 7);
-    const desk = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, realtor.user));
+    const desk = await chatAs(em, realtor.user);
     await desk.say('/menu');
     expect(desk.keyboard()[1]).toEqual(['📅 Брони', '🔔 Уведомления (7)']);
     const first = await desk.say('🔔 Уведомления (7)');

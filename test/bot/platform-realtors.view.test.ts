@@ -1,25 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
 import { mainMenuKeyboard } from '../../src/bot/menu.ts';
-import type { Pipeline } from '../../src/bot/pipeline.ts';
-import { type Agency, Notification, User } from '../../src/db/entities/index.ts';
-import { useTestDatabase } from '../support/database.ts';
+import { type Agency, User } from '../../src/db/entities/index.ts';
+import { notificationsOf } from '../support/assertions.ts';
+import { useBotChats } from '../support/bot-chats.ts';
 import { type MadeUser, makeAgency, makeUser } from '../support/fixtures.ts';
-import {
-  ChatWithBot,
-  type Delivery,
-  labels,
-  linkTelegram,
-  recordingPipeline,
-  textOf,
-} from '../support/pipeline-harness.ts';
+import { type ChatWithBot, labels, textOf } from '../support/pipeline-harness.ts';
 
 const ru = messagesFor('ru');
 
 describe('the Superuser’s «👨‍💼 Риелторы» and the agency picker through the bot', () => {
-  const suite = useTestDatabase();
-  const deliveries: Delivery[] = [];
-  let pipeline: Pipeline;
+  const { suite, chatAs } = useBotChats();
   let almaty: Agency;
   let astana: Agency;
   let aktau: Agency;
@@ -28,7 +19,6 @@ describe('the Superuser’s «👨‍💼 Риелторы» and the agency pick
   let chat: ChatWithBot;
 
   beforeAll(async () => {
-    pipeline = recordingPipeline(suite.db, deliveries);
     const em = suite.fork();
     almaty = await makeAgency(em, { name: 'Алматы Апартаменты', city: 'Алматы' });
     astana = await makeAgency(em, { name: 'Астана Стей', city: 'Астана' });
@@ -50,15 +40,12 @@ describe('the Superuser’s «👨‍💼 Риелторы» and the agency pick
       erlan: await makeUser(em, 'super_admin', { fullName: 'Ерлан Жумабаев', agency: astana }),
     };
     const owner = await makeUser(em, 'superuser', { fullName: 'Айдар Сейтказиев' });
-    chat = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, owner.user));
+    chat = await chatAs(em, owner.user);
   });
 
   const fresh = async (person: MadeUser) =>
     suite.fork().findOneOrFail(User, person.user.id, { populate: ['agency'] });
-  const notices = async (person: MadeUser) =>
-    (await suite.fork().find(Notification, { user: person.user.id }, { orderBy: { id: 'asc' } })).map(
-      (notification) => [notification.kind, notification.data],
-    );
+  const notices = (person: MadeUser) => notificationsOf(suite.fork(), person.user.id);
 
   it('lists every realtor by name, 5 a page, with agency, status and what can be done', async () => {
     const reply = await chat.say('👨‍💼 Риелторы');

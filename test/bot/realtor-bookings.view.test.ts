@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FlowServices } from '../../src/bot/flow.ts';
-import type { FlowEvent } from '../../src/bot/flow-event.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
 import { notificationText } from '../../src/bot/notification-push.ts';
-import { type FlowStep, openFlow } from '../../src/bot/run-flow.ts';
+import type { FlowStep } from '../../src/bot/run-flow.ts';
 import { realtorBookingsFlow } from '../../src/bot/views/realtor-bookings.view.ts';
 import { Booking, type Listing, Notification, Occupancy } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
@@ -12,9 +10,10 @@ import type {
   RealtorBookingsInput,
 } from '../../src/machines/realtor-bookings.machine.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { domainConversation } from '../support/domain-conversation.ts';
 import { makeListing, makeUser } from '../support/fixtures.ts';
 import { view } from '../support/flows.ts';
-import { makeBooking } from '../support/listings.fixtures.ts';
+import { namedBookings } from '../support/listings.fixtures.ts';
 
 const ru = messagesFor('ru');
 const r = ru.realtorBookings;
@@ -37,15 +36,7 @@ describe('realtorBookings: the real domain behind the list', () => {
     const made = await makeUser(em, 'guest', { fullName: 'Алия Серикова' });
     guest = made.actor;
     guestPhone = made.user.phone;
-    const book = async (
-      name: string,
-      on: Listing,
-      checkIn: string,
-      checkOut: string,
-      status: Booking['status'],
-    ) => {
-      ids[name] = (await makeBooking(em, { listing: on, guest: made.user, checkIn, checkOut, status })).id;
-    };
+    const book = namedBookings(em, made.user, ids);
     // Today (the test clock) is 2026-12-01.
     await book('pending', listing, '2026-12-05', '2026-12-07', 'pending');
     await book('another', listing, '2026-12-10', '2026-12-12', 'pending');
@@ -55,26 +46,8 @@ describe('realtorBookings: the real domain behind the list', () => {
     await book('theirs', theirs, '2026-12-05', '2026-12-07', 'pending');
   });
 
-  function conversation(actor: Actor) {
-    let persisted: Record<string, unknown> | null = null;
-    const step = async (event: FlowEvent | null, input?: RealtorBookingsInput): Promise<FlowStep> =>
-      database.fork().transactional(async (em) => {
-        const services: FlowServices = {
-          em,
-          domain: database.db.domain,
-          actor,
-          telegram: { telegramId: 1, chatId: 1, firstName: 'Асель', locale: 'ru' },
-        };
-        const open = await openFlow(realtorBookingsFlow, services, persisted, input);
-        const result = await open.send(event);
-        persisted = result.persisted;
-        return result;
-      });
-    return {
-      start: (input: RealtorBookingsInput = {}) => step(null, input),
-      send: (event: FlowEvent) => step(event),
-    };
-  }
+  const conversation = (actor: Actor) =>
+    domainConversation<RealtorBookingsInput>(database, realtorBookingsFlow, actor);
 
   const list = (step: FlowStep) => realtorBookingsFlow.render(step.snapshot, view('ru')).at(-1)!;
   const labels = (step: FlowStep) => (list(step).inline ?? []).flat().map((button) => button.text);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Messages, messagesFor } from '../../src/bot/i18n/index.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
+import { itHasFilledSamples, type SampleCalls } from '../support/i18n-samples.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -9,7 +10,7 @@ const en = messagesFor('en');
  * `publishListing` and `realtorBookings` sections that is a function
  * (test/bot/i18n.test.ts leaves these sections to this file).
  */
-const calls: Record<string, (t: Messages) => string> = {
+const calls: SampleCalls = {
   'addListing.editTitle': (t) => t.addListing.editTitle('Студия у Медеу'),
   'addListing.titleLong': (t) => t.addListing.titleLong(121),
   'addListing.editCity': (t) => t.addListing.editCity('Алматы'),
@@ -36,28 +37,8 @@ const calls: Record<string, (t: Messages) => string> = {
   'realtorBookings.confirmCancelById': (t) => t.realtorBookings.confirmCancelById(41, 'Ремонт'),
 };
 
-/** Every function in a catalogue section, by dotted path. */
-function functionPaths(node: unknown, path: string): string[] {
-  if (typeof node === 'function') return [path];
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => functionPaths(value, `${path}.${key}`));
-}
-
 describe('the add-listing, publish and realtor-bookings texts', () => {
-  it('have a sample call here for every message that is a function', () => {
-    const paths = (['addListing', 'publishListing', 'realtorBookings'] as const).flatMap((section) =>
-      functionPaths(ru[section], section),
-    );
-    expect(paths.sort()).toEqual(Object.keys(calls).sort());
-  });
-
-  it.each(LOCALES)('are filled in %s with their arguments', (locale) => {
-    for (const [path, call] of Object.entries(calls)) {
-      const text = call(messagesFor(locale));
-      expect(text.trim(), path).not.toBe('');
-      expect(text, path).not.toMatch(/undefined|null|NaN|\[object/);
-    }
-  });
+  itHasFilledSamples(['addListing', 'publishListing', 'realtorBookings'], calls);
 
   it('as many preset cancellation reasons in each language, none longer than a button should be', () => {
     expect(en.realtorBookings.reasons).toHaveLength(ru.realtorBookings.reasons.length);

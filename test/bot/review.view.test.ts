@@ -1,29 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FlowServices } from '../../src/bot/flow.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import type { Pipeline } from '../../src/bot/pipeline.ts';
 import { openFlow } from '../../src/bot/run-flow.ts';
 import { reviewFlow } from '../../src/bot/views/review.view.ts';
 import { type Booking, Listing, Notification, Review } from '../../src/db/entities/index.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import { makeBooking } from '../support/bookings.fixtures.ts';
+import { useBotChats } from '../support/bot-chats.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { type MadeUser, makeListing, makeUser } from '../support/fixtures.ts';
-import {
-  ChatWithBot,
-  type Delivery,
-  labels,
-  linkTelegram,
-  recordingPipeline,
-  textOf,
-} from '../support/pipeline-harness.ts';
+import { type ChatWithBot, labels, textOf } from '../support/pipeline-harness.ts';
 
 const ru = messagesFor('ru');
 
 describe('«📝 Отзывы» through the bot', () => {
-  const suite = useTestDatabase();
-  const deliveries: Delivery[] = [];
-  let pipeline: Pipeline;
+  const { suite, chatAs } = useBotChats();
   let realtor: MadeUser;
   let guest: MadeUser;
   let listing: Listing;
@@ -31,7 +22,6 @@ describe('«📝 Отзывы» through the bot', () => {
   let chat: ChatWithBot;
 
   beforeAll(async () => {
-    pipeline = recordingPipeline(suite.db, deliveries);
     const em = suite.fork();
     realtor = await makeUser(em, 'realtor');
     listing = await makeListing(em, realtor.user, { title: 'Студия у Байтерека', city: 'Астана' });
@@ -41,7 +31,7 @@ describe('«📝 Отзывы» through the bot', () => {
       checkOut: '2026-11-23',
       status: 'completed',
     });
-    chat = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, guest.user));
+    chat = await chatAs(em, guest.user);
   });
 
   it('the menu button lists the completed stay to review, with Cancel and «Мои отзывы»', async () => {
@@ -95,7 +85,7 @@ describe('«📝 Отзывы» through the bot', () => {
       checkOut: '2026-11-27',
       status: 'completed',
     });
-    const other = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, second.user));
+    const other = await chatAs(em, second.user);
     await other.say('📝 Отзывы');
     await other.tap('Студия у Байтерека, 25.11.2026 – 27.11.2026');
     await other.say('5');

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detailsScreen, resultsScreen } from '../../src/bot/views/search/results.ts';
-import { type ListingCard, NO_FILTERS, type SearchContext } from '../../src/machines/search.machine.ts';
+import type { ListingCard } from '../../src/machines/search.machine.ts';
 import { view } from '../support/flows.ts';
-
-const context = (extra: Partial<SearchContext> = {}): SearchContext => ({
-  resume: null,
-  filters: NO_FILTERS,
-  cities: ['Алматы'],
-  today: '2026-12-01',
-  month: '2026-12',
-  pendingCheckIn: null,
-  draftAmenities: [],
-  editing: false,
-  page: 1,
-  results: null,
-  listingId: null,
-  details: null,
-  origin: 'results',
-  accountFlow: null,
-  notice: null,
-  flash: null,
-  error: null,
-  ...extra,
-});
+import { searchContext } from '../support/search-context.ts';
 
 const card: ListingCard = {
   listingId: 7,
@@ -71,13 +51,16 @@ describe('search view: listing photos', () => {
       pages: 1,
       total: 2,
     };
-    const text = resultsScreen(context({ results }), view('ru'))[1]!.text;
+    const text = resultsScreen(searchContext({ results }), view('ru'))[1]!.text;
     expect(text).toContain('1. Лофт у Кольсая 📷\n');
     expect(text).toContain('2. Студия\n');
   });
 
   it('«Подробнее» sends the photo with the card as its caption and the buttons under it', () => {
-    const [, withPhoto] = detailsScreen(context({ details: { ...card, photoFileId: 'file-7' } }), view('ru'));
+    const [, withPhoto] = detailsScreen(
+      searchContext({ details: { ...card, photoFileId: 'file-7' } }),
+      view('ru'),
+    );
     expect(withPhoto!.photo).toEqual({ fileId: 'file-7' });
     expect(withPhoto!.text.startsWith('🏠 Лофт у Кольсая\n📍 Алматы')).toBe(true);
     expect(withPhoto!.inline?.flat().map((button) => button.callback.action)).toEqual([
@@ -85,7 +68,7 @@ describe('search view: listing photos', () => {
       'fav',
       'page',
     ]);
-    const [, without] = detailsScreen(context({ details: card }), view('ru'));
+    const [, without] = detailsScreen(searchContext({ details: card }), view('ru'));
     expect(without).not.toHaveProperty('photo');
   });
 });

@@ -7,37 +7,12 @@ import { amenitiesScreen, datesScreen, priceScreen } from '../../src/bot/views/s
 import { filterSummary, formatRating, priceRange } from '../../src/bot/views/search/summary.ts';
 import { AMENITIES } from '../../src/domain/amenities.ts';
 import type { ListingDetails } from '../../src/domain/search.service.ts';
-import {
-  type ListingCard,
-  NO_FILTERS,
-  type ResultItem,
-  type SearchContext,
-} from '../../src/machines/search.machine.ts';
+import { type ListingCard, NO_FILTERS, type ResultItem } from '../../src/machines/search.machine.ts';
 import { view } from '../support/flows.ts';
+import { searchContext } from '../support/search-context.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
-
-const context = (extra: Partial<SearchContext> = {}): SearchContext => ({
-  resume: null,
-  filters: NO_FILTERS,
-  cities: ['Алматы', 'Астана'],
-  today: '2026-12-01',
-  month: '2026-12',
-  pendingCheckIn: null,
-  draftAmenities: [],
-  editing: false,
-  page: 1,
-  results: null,
-  listingId: null,
-  details: null,
-  origin: 'results',
-  accountFlow: null,
-  notice: null,
-  flash: null,
-  error: null,
-  ...extra,
-});
 
 const item = (listingId: number, extra: Partial<ResultItem> = {}): ResultItem => ({
   listingId,
@@ -120,7 +95,7 @@ describe('search view: the filter summary', () => {
 describe('search view: results', () => {
   it('numbers listings across pages and pages with ◀ ▶ only where there is a page to go to', () => {
     const results = { items: [item(11), item(12)], page: 2, pages: 3, total: 12 };
-    const [head, list] = resultsScreen(context({ results, page: 2 }), view('ru'));
+    const [head, list] = resultsScreen(searchContext({ results, page: 2 }), view('ru'));
     expect(head?.reply).toBeDefined();
     expect(head?.inline).toBeUndefined();
     expect(list?.reply).toBeUndefined();
@@ -132,9 +107,12 @@ describe('search view: results', () => {
       ['7 · Подробнее', '7 · Забронировать', '7 · В избранное'],
       ['◀', '2 / 3', '▶'],
     ]);
-    const first = resultsScreen(context({ results: { ...results, page: 1 } }), view('ru'))[1]!;
+    const first = resultsScreen(searchContext({ results: { ...results, page: 1 } }), view('ru'))[1]!;
     expect(first.inline!.at(-1)!.map((button) => button.text)).toEqual(['1 / 3', '▶']);
-    const only = resultsScreen(context({ results: { ...results, pages: 1, total: 2 } }), view('ru'))[1]!;
+    const only = resultsScreen(
+      searchContext({ results: { ...results, pages: 1, total: 2 } }),
+      view('ru'),
+    )[1]!;
     expect(only.inline).toHaveLength(2);
   });
 
@@ -145,11 +123,11 @@ describe('search view: results', () => {
       pages: 1,
       total: 2,
     };
-    const text = resultsScreen(context({ results }), view('ru'))[1]!.text;
+    const text = resultsScreen(searchContext({ results }), view('ru'))[1]!.text;
     expect(text).toContain('Найдено 2 варианта · страница 1 из 1');
     expect(text).toContain('💰 21 500 ₸ за ночь · 64 500 ₸ за 3 ночи\n⭐ 4,7 (3 отзыва)');
     expect(text).toContain('2. Квартира 2\n📍 Астана\n💰 21 500 ₸ за ночь\n⭐ пока без отзывов');
-    const english = resultsScreen(context({ results }), view('en'))[1]!.text;
+    const english = resultsScreen(searchContext({ results }), view('en'))[1]!.text;
     expect(english).toContain('2 places found · page 1 of 1');
     expect(english).toContain('64 500 ₸ for 3 nights');
     expect(english).toContain('⭐ 4.7 (3 reviews)');
@@ -157,15 +135,15 @@ describe('search view: results', () => {
 
   it('keeps callback data of real ids within 64 bytes', () => {
     const results = { items: [item(2_147_483_647)], page: 99_999, pages: 100_000, total: 500_000 };
-    for (const message of resultsScreen(context({ results }), view('ru')))
+    for (const message of resultsScreen(searchContext({ results }), view('ru')))
       for (const button of message.inline?.flat() ?? [])
         expect(() => encodeCallback(button.callback)).not.toThrow();
   });
 
   it('puts what a press did above the list, leaving the filters’ message as it was', () => {
     const results = { items: [item(1)], page: 1, pages: 1, total: 1 };
-    const before = resultsScreen(context({ results }), view('ru'));
-    const after = resultsScreen(context({ results, flash: 'favoriteAdded' }), view('ru'));
+    const before = resultsScreen(searchContext({ results }), view('ru'));
+    const after = resultsScreen(searchContext({ results, flash: 'favoriteAdded' }), view('ru'));
     expect(after[0]).toEqual(before[0]);
     expect(after[1]?.text.startsWith(ru.search.favoriteAdded)).toBe(true);
   });
@@ -173,7 +151,7 @@ describe('search view: results', () => {
 
 describe('search view: the card', () => {
   it('says when the chosen dates are taken, and that there are no reviews or amenities yet', () => {
-    const [head, message] = detailsScreen(context({ details: card, page: 4 }), view('ru'));
+    const [head, message] = detailsScreen(searchContext({ details: card, page: 4 }), view('ru'));
     expect(head?.text).toContain(ru.search.summaryTitle);
     expect(message?.text).toContain(
       '📍 Астана\n💰 30 000 ₸ за ночь · 60 000 ₸ за 2 ночи\n⚠️ На выбранные даты занято.',
@@ -187,15 +165,15 @@ describe('search view: the card', () => {
 
   it('the head is the results’ head, so opening a card and going back changes only the message below', () => {
     const results = { items: [item(1)], page: 1, pages: 1, total: 1 };
-    expect(detailsScreen(context({ details: card, results }), view('ru'))[0]).toEqual(
-      resultsScreen(context({ results }), view('ru'))[0],
+    expect(detailsScreen(searchContext({ details: card, results }), view('ru'))[0]).toEqual(
+      resultsScreen(searchContext({ results }), view('ru'))[0],
     );
   });
 });
 
 describe('search view: steps', () => {
   it('the calendar starts at today: earlier days are dots that do nothing', () => {
-    const [, calendar] = datesScreen(context({ today: '2026-12-10', month: '2026-12' }), view('ru'));
+    const [, calendar] = datesScreen(searchContext({ today: '2026-12-10', month: '2026-12' }), view('ru'));
     const days = calendar!.inline!.slice(2).flat();
     expect(days.find((button) => button.text === '9')).toBeUndefined();
     expect(days.filter((button) => button.text === '·')).toHaveLength(9);
@@ -203,7 +181,7 @@ describe('search view: steps', () => {
   });
 
   it('price presets in English', () => {
-    const keyboard = priceScreen(context(), view('en'))[0]!.reply as { text: string }[][];
+    const keyboard = priceScreen(searchContext(), view('en'))[0]!.reply as { text: string }[][];
     expect(keyboard.map((row) => row.map((button) => button.text))).toEqual([
       ['up to 15 000 ₸', '15 000 ₸ – 25 000 ₸'],
       ['25 000 ₸ – 40 000 ₸', 'from 40 000 ₸'],
@@ -215,7 +193,7 @@ describe('search view: steps', () => {
   it('every amenity of the catalogue has a toggle with its translated name, then «Готово»', () => {
     for (const locale of ['ru', 'en'] as const) {
       const { t } = view(locale);
-      const [, toggles] = amenitiesScreen(context({ draftAmenities: ['iron'] }), view(locale));
+      const [, toggles] = amenitiesScreen(searchContext({ draftAmenities: ['iron'] }), view(locale));
       const buttons = toggles!.inline!.flat();
       expect(buttons.map((button) => button.callback.arg).filter(Boolean)).toEqual([...AMENITIES]);
       expect(buttons.find((button) => button.callback.arg === 'iron')?.text).toBe(
@@ -259,7 +237,7 @@ describe('search view: domain answers as session JSON', () => {
     expect(result.reviews[0]?.date).toBe('2026-12-01');
     expect(result.amenities).toEqual(['wifi']);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
-    const text = detailsScreen(context({ details: result }), view('ru'))[1]!.text;
+    const text = detailsScreen(searchContext({ details: result }), view('ru'))[1]!.text;
     expect(text.length).toBeLessThanOrEqual(4096);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Messages, messagesFor } from '../../src/bot/i18n/index.ts';
+import { LOCALES, messagesFor } from '../../src/bot/i18n/index.ts';
+import { itHasFilledSamples, type SampleCalls } from '../support/i18n-samples.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -8,7 +9,7 @@ const en = messagesFor('en');
  * A call with realistic arguments for every message of the `superAdmin`
  * section that is a function (test/bot/i18n.test.ts leaves it to this file).
  */
-const calls: Record<string, (t: Messages) => string> = {
+const calls: SampleCalls = {
   'superAdmin.realtors.title': (t) => t.superAdmin.realtors.title(7, 1, 2),
   'superAdmin.realtors.stats': (t) => t.superAdmin.realtors.stats(3, 2),
   'superAdmin.realtors.buttons.activate': (t) => t.superAdmin.realtors.buttons.activate(1),
@@ -47,25 +48,8 @@ const calls: Record<string, (t: Messages) => string> = {
     t.superAdmin.bookingsExport.filename('2026-10-01', '2026-10-31'),
 };
 
-/** Every function in a catalogue section, by dotted path. */
-function functionPaths(node: unknown, path: string): string[] {
-  if (typeof node === 'function') return [path];
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => functionPaths(value, `${path}.${key}`));
-}
-
 describe('the Super Admin texts', () => {
-  it('every message that is a function has a sample call here', () => {
-    expect(functionPaths(ru.superAdmin, 'superAdmin').sort()).toEqual(Object.keys(calls).sort());
-  });
-
-  it.each(LOCALES)('%s fills every function message with its arguments', (locale) => {
-    for (const [path, call] of Object.entries(calls)) {
-      const text = call(messagesFor(locale));
-      expect(text.trim(), path).not.toBe('');
-      expect(text, path).not.toMatch(/undefined|null|NaN|\[object/);
-    }
-  });
+  itHasFilledSamples(['superAdmin'], calls);
 
   it('counts realtors, listings and bookings with Russian plural forms', () => {
     expect(ru.superAdmin.realtors.title(1, 1, 1)).toBe('👥 Риелторы: 1 риелтор');

@@ -1,20 +1,12 @@
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import type { Pipeline } from '../../src/bot/pipeline.ts';
 import { type Listing, User } from '../../src/db/entities/index.ts';
 import { verifyPassword } from '../../src/domain/secrets.ts';
 import { makeBooking } from '../support/admin.fixtures.ts';
-import { useTestDatabase } from '../support/database.ts';
+import { useBotChats } from '../support/bot-chats.ts';
 import { type MadeUser, makeAgency, makeListing, makeUser } from '../support/fixtures.ts';
-import {
-  ChatWithBot,
-  type Delivery,
-  labels,
-  linkTelegram,
-  recordingPipeline,
-  textOf,
-} from '../support/pipeline-harness.ts';
+import { type ChatWithBot, labels, textOf } from '../support/pipeline-harness.ts';
 import { parseCsv } from '../support/super-admin-e2e.ts';
 
 const ru = messagesFor('ru');
@@ -23,9 +15,7 @@ const ru = messagesFor('ru');
 const almaty = (dateTime: string) => new Date(`${dateTime}+05:00`);
 
 describe('the Super Admin through the bot: realtors, adding one, figures, the CSV export', () => {
-  const suite = useTestDatabase();
-  const deliveries: Delivery[] = [];
-  let pipeline: Pipeline;
+  const { suite, chatAs } = useBotChats();
   let admin: MadeUser;
   let chat: ChatWithBot;
   let realtors: MadeUser[];
@@ -33,7 +23,6 @@ describe('the Super Admin through the bot: realtors, adding one, figures, the CS
   let timurFlat: Listing;
 
   beforeAll(async () => {
-    pipeline = recordingPipeline(suite.db, deliveries);
     const em = suite.fork();
     const agency = await makeAgency(em, { name: 'Алматы Апартаменты' });
     admin = await makeUser(em, 'super_admin', { agency, fullName: 'Мадина Ахметова' });
@@ -93,7 +82,7 @@ describe('the Super Admin through the bot: realtors, adding one, figures, the CS
       createdAt: almaty('2026-12-01T08:00:00'),
       paid: 15_000,
     });
-    chat = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, admin.user));
+    chat = await chatAs(em, admin.user);
   });
 
   describe('«👥 Риелторы»', () => {
@@ -147,11 +136,7 @@ describe('the Super Admin through the bot: realtors, adding one, figures, the CS
     });
 
     it('tells the deactivated realtor so on their next message, with only the language left in the menu', async () => {
-      const timur = new ChatWithBot(
-        pipeline,
-        deliveries,
-        await linkTelegram(suite.fork(), realtors[5]!.user),
-      );
+      const timur = await chatAs(suite.fork(), realtors[5]!.user);
       for (const text of ['🏘 Мои объекты', '/start', 'привет']) {
         const reply = await timur.say(text);
         expect(textOf(reply), text).toBe(ru.common.realtorInactive);

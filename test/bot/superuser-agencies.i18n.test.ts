@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Messages, messagesFor } from '../../src/bot/i18n/index.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
+import { itHasFilledSamples, type SampleCalls } from '../support/i18n-samples.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -11,7 +12,7 @@ const counts = { pending: 1, confirmed: 3, completed: 4, cancelled: 2 };
  * A call with realistic arguments for every message of the `agencies`,
  * `addAgency` and `findUser` sections that is a function.
  */
-const calls: Record<string, (t: Messages) => string> = {
+const calls: SampleCalls = {
   'agencies.title': (t) => t.agencies.title(7, 1, 2),
   'agencies.realtors': (t) => t.agencies.realtors(2),
   'agencies.listings': (t) => t.agencies.listings(18),
@@ -52,28 +53,8 @@ const calls: Record<string, (t: Messages) => string> = {
   'findUser.confirmBlock': (t) => t.findUser.confirmBlock('Алия Серикова', 'guest1@demo.kz'),
 };
 
-/** Every function in a catalogue section, by dotted path. */
-function functionPaths(node: unknown, path: string): string[] {
-  if (typeof node === 'function') return [path];
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => functionPaths(value, `${path}.${key}`));
-}
-
 describe('the agencies, add-agency and find-user texts', () => {
-  it('have a sample call here for every message that is a function', () => {
-    const paths = (['agencies', 'addAgency', 'findUser'] as const).flatMap((section) =>
-      functionPaths(ru[section], section),
-    );
-    expect(paths.sort()).toEqual(Object.keys(calls).sort());
-  });
-
-  it.each(LOCALES)('are filled in %s with their arguments', (locale) => {
-    for (const [path, call] of Object.entries(calls)) {
-      const text = call(messagesFor(locale));
-      expect(text.trim(), path).not.toBe('');
-      expect(text, path).not.toMatch(/undefined|null|NaN|\[object/);
-    }
-  });
+  itHasFilledSamples(['agencies', 'addAgency', 'findUser'], calls);
 
   it.each([
     [1, '🏢 1 агентство', '1 риелтор', '1 объект'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Messages, messagesFor } from '../../src/bot/i18n/index.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
+import { itHasFilledSamples, type SampleCalls } from '../support/i18n-samples.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -8,7 +9,7 @@ const en = messagesFor('en');
  * A call with realistic arguments for every message of the `users`,
  * `platformRealtors` and `agencyPicker` sections that is a function.
  */
-const calls: Record<string, (t: Messages) => string> = {
+const calls: SampleCalls = {
   'users.title': (t) => t.users.title(7, 1, 2),
   'users.buttons.role': (t) => t.users.buttons.role(1),
   'users.buttons.block': (t) => t.users.buttons.block(1),
@@ -43,28 +44,8 @@ const calls: Record<string, (t: Messages) => string> = {
   'agencyPicker.roleGiven': (t) => t.agencyPicker.roleGiven('Дана', 'realtor', 'Астана Стей'),
 };
 
-/** Every function in a catalogue section, by dotted path. */
-function functionPaths(node: unknown, path: string): string[] {
-  if (typeof node === 'function') return [path];
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => functionPaths(value, `${path}.${key}`));
-}
-
 describe('the users, platform realtors and agency picker texts', () => {
-  it('have a sample call here for every message that is a function', () => {
-    const paths = (['users', 'platformRealtors', 'agencyPicker'] as const).flatMap((section) =>
-      functionPaths(ru[section], section),
-    );
-    expect(paths.sort()).toEqual(Object.keys(calls).sort());
-  });
-
-  it.each(LOCALES)('%s fills every one with its arguments', (locale) => {
-    for (const [path, call] of Object.entries(calls)) {
-      const text = call(messagesFor(locale));
-      expect(text.trim(), path).not.toBe('');
-      expect(text, path).not.toMatch(/undefined|null|NaN|\[object/);
-    }
-  });
+  itHasFilledSamples(['users', 'platformRealtors', 'agencyPicker'], calls);
 
   it('counts in Russian plural forms and English singular/plural', () => {
     expect([1, 3, 5, 21].map((count) => ru.users.title(count, 1, 1))).toEqual([

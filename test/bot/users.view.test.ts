@@ -1,27 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
 import { mainMenuKeyboard } from '../../src/bot/menu.ts';
-import type { Pipeline } from '../../src/bot/pipeline.ts';
-import { type Agency, Notification, User } from '../../src/db/entities/index.ts';
-import { useTestDatabase } from '../support/database.ts';
+import { type Agency, User } from '../../src/db/entities/index.ts';
+import { notificationsOf } from '../support/assertions.ts';
+import { useBotChats } from '../support/bot-chats.ts';
 import { type MadeUser, makeAgency, makeUser } from '../support/fixtures.ts';
-import {
-  ChatWithBot,
-  type Delivery,
-  labels,
-  linkTelegram,
-  recordingPipeline,
-  textOf,
-} from '../support/pipeline-harness.ts';
+import { mainMenuLabels } from '../support/menu-labels.ts';
+import { type ChatWithBot, labels, textOf } from '../support/pipeline-harness.ts';
 
 const ru = messagesFor('ru');
-const menuLabels = (role: Parameters<typeof mainMenuKeyboard>[0], unread = 0) =>
-  mainMenuKeyboard(role, ru, unread).map((row) => row.map((button) => button.text));
 
 describe('«👥 Пользователи» through the bot', () => {
-  const suite = useTestDatabase();
-  const deliveries: Delivery[] = [];
-  let pipeline: Pipeline;
+  const { suite, chatAs } = useBotChats();
   let almaty: Agency;
   let astana: Agency;
   let shymkent: Agency;
@@ -31,7 +21,6 @@ describe('«👥 Пользователи» through the bot', () => {
   let dana: ChatWithBot;
 
   beforeAll(async () => {
-    pipeline = recordingPipeline(suite.db, deliveries);
     const em = suite.fork();
     almaty = await makeAgency(em, { name: 'Алматы Апартаменты', city: 'Алматы' });
     astana = await makeAgency(em, { name: 'Астана Стей', city: 'Астана' });
@@ -48,16 +37,13 @@ describe('«👥 Пользователи» through the bot', () => {
       erzhan: await make('Ержан', 'erzhan@example.kz', 'guest'),
       dana: await make('Дана', 'dana@example.kz', 'guest'),
     };
-    chat = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, owner.user));
-    dana = new ChatWithBot(pipeline, deliveries, await linkTelegram(em, people.dana.user));
+    chat = await chatAs(em, owner.user);
+    dana = await chatAs(em, people.dana.user);
   });
 
   const fresh = async (person: MadeUser) =>
     suite.fork().findOneOrFail(User, person.user.id, { populate: ['agency'] });
-  const notices = async (person: MadeUser) =>
-    (await suite.fork().find(Notification, { user: person.user.id }, { orderBy: { id: 'asc' } })).map(
-      (notification) => [notification.kind, notification.data],
-    );
+  const notices = (person: MadeUser) => notificationsOf(suite.fork(), person.user.id);
 
   it('shows the newest users, 5 a page, each with name, email, role and status, under the Superuser menu', async () => {
     const reply = await chat.say('👥 Пользователи');
@@ -123,7 +109,7 @@ describe('«👥 Пользователи» through the bot', () => {
 
   it('the promoted user’s next message shows the Realtor menu (with the role notice unread)', async () => {
     await dana.say('привет');
-    expect(dana.keyboard()).toEqual(menuLabels('realtor', 1));
+    expect(dana.keyboard()).toEqual(mainMenuLabels('realtor', 1));
   });
 
   it('Super Admin for a user without an agency goes through the picker too (part of the name); the agency’s Super Admins hear of it', async () => {

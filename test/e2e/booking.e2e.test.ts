@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOWS } from '../../src/bot/flows.ts';
 import { formatDate } from '../../src/bot/parse/date-range.ts';
@@ -12,8 +9,6 @@ import {
   linkThroughBot,
   nextCallbackAnswer,
   recordCallbackAnswers,
-  removeDataDir,
-  runCli,
   type SeenMessage,
   startBot,
   startEmulator,
@@ -21,6 +16,8 @@ import {
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
+import { seededDataDir } from '../support/guest-e2e.ts';
 import { makeBooking } from '../support/listings.fixtures.ts';
 
 const GUEST_MENU = [
@@ -106,8 +103,7 @@ describe('booking, paying and «📦 Мои бронирования» as guests
   let laterTitle: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-booking-'));
-    await runCli(dataDir, ['seed']);
+    dataDir = await seededDataDir('booking');
     // Enough upcoming stays for a second page, and a finished one without a review.
     await withDatabase(dataDir, async (em) => {
       const guest = await em.findOneOrFail(User, { email: 'guest1@demo.kz' });
@@ -143,12 +139,7 @@ describe('booking, paying and «📦 Мои бронирования» as guests
     await linkThroughBot(daniyar, dataDir, 'guest2@demo.kz');
   });
 
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(dataDir);
-  });
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   it('books from the search results: a summary of listing, dates, guests, nights and total to confirm', async () => {
     await searchAlmaty(aliya, typed(stay.checkIn, stay.checkOut));

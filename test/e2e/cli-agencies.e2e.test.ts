@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agency, Notification, User } from '../../src/db/entities/index.ts';
 import { removeDataDir, runCli, withDatabase } from '../support/e2e.ts';
+import { freshDataDir } from '../support/e2e-lifecycle.ts';
 
 interface CliRun {
   code: number;
@@ -32,7 +30,7 @@ describe('operator CLI: create-agency and set-role', () => {
   const ids = { agency: 0, dana: 0, erzhan: 0, owner: 0 };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-cli-agencies-'));
+    dataDir = freshDataDir('cli-agencies');
     const superuser = await cli(dataDir, [
       'create-superuser',
       '--email',

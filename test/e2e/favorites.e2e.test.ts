@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Favorite, Listing, User } from '../../src/db/entities/index.ts';
 import { type BotProcess, type TelegramServer, type TelegramUser, withDatabase } from '../support/e2e.ts';
-import {
-  labelsOf,
-  seededDataDir,
-  seedPushesDone,
-  startGuestChat,
-  stopGuestChat,
-  tapInPlace,
-} from '../support/guest-e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
+import { labelsOf, seededDataDir, seedPushesDone, startGuestChat, tapInPlace } from '../support/guest-e2e.ts';
 
 /** guest1's main menu: the seed leaves them 5 unread notifications. */
 const GUEST_MENU = [
@@ -44,7 +38,7 @@ describe('favourites, as a guest over Telegram', () => {
     });
     ({ emulator, bot, guest } = await startGuestChat(dataDir));
   });
-  afterAll(() => stopGuestChat({ bot, emulator, dataDir }));
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   it('the menu button lists the newest five under the main menu; typed text keeps the list', async () => {
     await guest.press('⭐ Избранное');

@@ -1,17 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { mainMenuKeyboard } from '../../src/bot/menu.ts';
 import { formatDate } from '../../src/bot/parse/date-range.ts';
-import { Agency, Listing, User, type UserRole } from '../../src/db/entities/index.ts';
+import { Agency, Listing, User } from '../../src/db/entities/index.ts';
 import { addDays, almatyToday } from '../../src/domain/dates.ts';
 import {
   type BotProcess,
   linkThroughBot,
   registerThroughBot,
-  runCli,
   type SeenMessage,
   startBot,
   startEmulator,
@@ -19,14 +14,14 @@ import {
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
-import { labelsOf, stopGuestChat, tapInPlace } from '../support/guest-e2e.ts';
+import { createSuperuser, freshDataDir, stopBot } from '../support/e2e-lifecycle.ts';
+import { labelsOf, tapInPlace } from '../support/guest-e2e.ts';
+import { mainMenuLabels } from '../support/menu-labels.ts';
 import { openRow } from '../support/superuser-e2e.ts';
 
 const ru = messagesFor('ru');
 const a = ru.agencies;
 const add = ru.addAgency;
-const menuOf = (role: UserRole, unread = 0) =>
-  mainMenuKeyboard(role, ru, unread).map((row) => row.map((button) => button.text));
 
 const AGENCY = 'Степной Дом';
 /** Typed, not one of the default city buttons. */
@@ -53,17 +48,13 @@ describe('from scratch: a CLI-made Superuser sets up an agency whose listing a g
   let agencyId = 0;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-from-scratch-'));
+    dataDir = freshDataDir('from-scratch');
     // The embedded database allows one process: the CLI runs before the bot starts.
-    const made = await runCli(dataDir, [
-      'create-superuser',
-      '--email',
-      'owner@example.kz',
-      '--phone',
-      '+7 701 000 00 01',
-      '--name',
-      'Айдар Сейтказиев',
-    ]);
+    const made = await createSuperuser(dataDir, {
+      email: 'owner@example.kz',
+      phone: '+7 701 000 00 01',
+      name: 'Айдар Сейтказиев',
+    });
     expect(made).toMatch(/^Created Superuser #\d+ \(owner@example\.kz\)\./);
     emulator = await startEmulator();
     bot = await startBot(emulator, { dataDir });
@@ -74,7 +65,7 @@ describe('from scratch: a CLI-made Superuser sets up an agency whose listing a g
     erzhan = new TelegramUser(emulator, { firstName: 'Ержан' });
     await registerThroughBot(erzhan, '+77017770002', 'erzhan@example.kz');
   }, 120_000);
-  afterAll(() => stopGuestChat({ bot, emulator, dataDir }));
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   /** Sends `text` as the owner and returns the bot's one answer. */
   async function ownerAnswer(text: string): Promise<string | undefined> {
@@ -104,7 +95,7 @@ describe('from scratch: a CLI-made Superuser sets up an agency whose listing a g
   }
 
   it('the empty «🏢 Агентства» offers «➕ Добавить агентство»', async () => {
-    expect(owner.keyboard()).toEqual(menuOf('superuser'));
+    expect(owner.keyboard()).toEqual(mainMenuLabels('superuser'));
     await owner.press(ru.menu.agencies);
     const [header, list] = await owner.replies(2);
     expect(header?.text).toBe(a.header);
@@ -127,7 +118,7 @@ describe('from scratch: a CLI-made Superuser sets up an agency whose listing a g
     await owner.press(ru.buttons.confirm);
     const [header, list] = await owner.replies(2);
     expect(header?.text).toBe(`${add.created(AGENCY)}\n\n${a.header}`);
-    expect(owner.keyboard()).toEqual(menuOf('superuser'));
+    expect(owner.keyboard()).toEqual(mainMenuLabels('superuser'));
     expect(list?.text).toBe(
       `${a.title(1, 1, 1)}\n\n🆕 1. «${AGENCY}» — ${CITY}\n🟢 активно · 👨‍💼 0 риелторов · 🏠 0 объектов`,
     );
@@ -140,7 +131,7 @@ describe('from scratch: a CLI-made Superuser sets up an agency whose listing a g
     expect(owner.keyboard()).toEqual([[ru.buttons.cancel]]);
     await owner.press(ru.buttons.cancel);
     await owner.replies();
-    expect(owner.keyboard()).toEqual(menuOf('superuser'));
+    expect(owner.keyboard()).toEqual(mainMenuLabels('superuser'));
   });
 
   it('promotes Ержан to the agency’s Super Admin; he is told and his next message shows his menu', async () => {
@@ -155,7 +146,7 @@ describe('from scratch: a CLI-made Superuser sets up an agency whose listing a g
     expect(push?.text).toBe(ru.notifications.role_changed({ role: 'super_admin', agencyName: AGENCY }));
     await erzhan.send('/menu');
     await erzhan.replies();
-    expect(erzhan.keyboard()).toEqual(menuOf('super_admin', 1));
+    expect(erzhan.keyboard()).toEqual(mainMenuLabels('super_admin', 1));
   });
 
   it('promotes Дана to its Realtor; she and the Super Admin are told, her next message shows her menu', async () => {
@@ -169,7 +160,7 @@ describe('from scratch: a CLI-made Superuser sets up an agency whose listing a g
     expect(push?.text).toBe(ru.notifications.role_changed({ role: 'realtor', agencyName: AGENCY }));
     await dana.send('привет');
     await dana.replies();
-    expect(dana.keyboard()).toEqual(menuOf('realtor', 1));
+    expect(dana.keyboard()).toEqual(mainMenuLabels('realtor', 1));
 
     const [told] = await erzhan.replies();
     expect(told?.text).toBe(

@@ -1,20 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BotProcess,
   commandsRegistered,
   linkThroughBot,
   registerThroughBot,
-  removeDataDir,
-  runCli,
   startBot,
   startEmulator,
   type TelegramServer,
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
+import { createSuperuser, freshDataDir, stopBot } from '../support/e2e-lifecycle.ts';
 
 const ANONYMOUS_MENU = [['🔍 Поиск'], ['📝 Регистрация', '🔗 Привязать аккаунт'], ['🌐 Язык']];
 const GUEST_MENU_EN = [
@@ -47,28 +43,15 @@ describe('/help per role, leaving flows, the language, a blocked account', () =>
   let owner: TelegramUser;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-help-'));
-    await runCli(dataDir, [
-      'create-superuser',
-      '--email',
-      boss.email,
-      '--phone',
-      boss.phone,
-      '--name',
-      boss.name,
-    ]);
+    dataDir = freshDataDir('help');
+    await createSuperuser(dataDir, boss);
     emulator = await startEmulator();
     bot = await startBot(emulator, { dataDir });
     visitor = new TelegramUser(emulator, { firstName: 'Мурат' });
     guest = new TelegramUser(emulator, { firstName: 'Жанна' });
     owner = new TelegramUser(emulator, { firstName: 'Айдар' });
   });
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(dataDir);
-  });
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   it('registered its commands for Telegram’s menu in Russian (the default) and English', () => {
     const [russian, english] = commandsRegistered(emulator);

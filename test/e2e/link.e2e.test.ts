@@ -1,20 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BotProcess,
   emailsTo,
   linkCodeIn,
   nextEmail,
-  removeDataDir,
-  runCli,
   startBot,
   startEmulator,
   type TelegramServer,
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
+import { createSuperuser, freshDataDir, stopBot } from '../support/e2e-lifecycle.ts';
 
 const SUPERUSER_MENU = [
   ['🏢 Агентства', '🔎 Пользователь'],
@@ -43,30 +39,15 @@ describe('linking an existing account with an emailed code', () => {
   let lateCode: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-link-'));
-    for (const person of [boss, aliya]) {
-      await runCli(dataDir, [
-        'create-superuser',
-        '--email',
-        person.email,
-        '--phone',
-        person.phone,
-        '--name',
-        person.name,
-      ]);
-    }
+    dataDir = freshDataDir('link');
+    for (const person of [boss, aliya]) await createSuperuser(dataDir, person);
     emulator = await startEmulator();
     bot = await startBot(emulator, { dataDir });
     owner = new TelegramUser(emulator, { firstName: 'Айдар' });
     stranger = new TelegramUser(emulator, { firstName: 'Мурат' });
     late = new TelegramUser(emulator, { firstName: 'Алия' });
   });
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(dataDir);
-  });
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   it('answers a known and an unknown email identically, and mails a code only to the known one', async () => {
     await owner.send('/link');

@@ -9,14 +9,8 @@ import {
   type TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
-import {
-  labelsOf,
-  seededDataDir,
-  seedPushesDone,
-  startGuestChat,
-  stopGuestChat,
-  tapInPlace,
-} from '../support/guest-e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
+import { labelsOf, seededDataDir, seedPushesDone, startGuestChat, tapInPlace } from '../support/guest-e2e.ts';
 
 const menuWith = (notifications: string) => [
   ['🔍 Поиск', '📦 Мои бронирования'],
@@ -65,7 +59,7 @@ describe('notifications, as a guest over Telegram', () => {
       answers = recordCallbackAnswers(server);
     }));
   });
-  afterAll(() => stopGuestChat({ bot, emulator, dataDir }));
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   it('the main menu shows the unread count on the button', () => {
     expect(guest.keyboard()).toEqual(menuWith('🔔 Уведомления (7)'));

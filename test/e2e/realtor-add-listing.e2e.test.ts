@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
 import { formatDate } from '../../src/bot/parse/date-range.ts';
 import { addDays, almatyToday } from '../../src/domain/dates.ts';
-import { type BotProcess, removeDataDir, type TelegramServer, TelegramUser } from '../support/e2e.ts';
+import { type BotProcess, type TelegramServer, TelegramUser } from '../support/e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
 import { labelsOf, seededDataDir, tapInPlace } from '../support/guest-e2e.ts';
 import { photosTo, type SentPhoto, sendPhoto, startRealtorChat } from '../support/realtor-e2e.ts';
 
@@ -37,12 +38,7 @@ describe('➕ Добавить объект, as a realtor over Telegram', () => 
     ({ emulator, bot, realtor, photos } = await startRealtorChat(dataDir, 'realtor1@demo.kz', 'Асель'));
     guest = new TelegramUser(emulator, { firstName: 'Мурат' });
   });
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(dataDir);
-  });
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   /** Sends `text` and returns the bot's one answer. */
   async function answer(text: string): Promise<string> {

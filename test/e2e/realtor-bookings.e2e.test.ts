@@ -6,12 +6,12 @@ import { addDays, almatyToday } from '../../src/domain/dates.ts';
 import {
   type BotProcess,
   linkThroughBot,
-  removeDataDir,
   type SeenMessage,
   type TelegramServer,
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
 import { labelsOf, seededDataDir, tapInPlace } from '../support/guest-e2e.ts';
 import { makeBooking } from '../support/listings.fixtures.ts';
 import { startRealtorChat } from '../support/realtor-e2e.ts';
@@ -114,12 +114,7 @@ describe('📅 Брони, as a realtor over Telegram', () => {
     guest = new TelegramUser(emulator, { firstName: 'Алия' });
     await linkThroughBot(guest, dataDir, 'guest1@demo.kz');
   });
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(dataDir);
-  });
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   it('lists the new bookings of the realtor’s listings with the guest, a phone to call, stay and total', async () => {
     await realtor.press(t.menu.realtorBookings);

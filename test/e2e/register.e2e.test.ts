@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BotProcess,
-  removeDataDir,
   startBot,
   startEmulator,
   type TelegramServer,
   TelegramUser,
 } from '../support/e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
 
 describe('registration over the Bot API emulator', () => {
   let emulator: TelegramServer;
@@ -15,12 +15,7 @@ describe('registration over the Bot API emulator', () => {
     emulator = await startEmulator();
     bot = await startBot(emulator);
   });
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(bot?.dataDir);
-  });
+  afterAll(() => stopBot({ bot, emulator, dataDir: bot?.dataDir }));
 
   it('registers a new person with a shared contact and an email, then shows the Guest menu', async () => {
     const user = new TelegramUser(emulator);

@@ -4,12 +4,12 @@ import {
   type CallbackAnswer,
   nextCallbackAnswer,
   recordCallbackAnswers,
-  removeDataDir,
   startBot,
   startEmulator,
   type TelegramServer,
   TelegramUser,
 } from '../support/e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
 
 const GUEST_MENU = [
   ['🔍 Поиск', '📦 Мои бронирования'],
@@ -27,12 +27,7 @@ describe('a killed bot, redelivered updates and forged buttons', () => {
     answers = recordCallbackAnswers(emulator);
     bot = await startBot(emulator);
   });
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(bot?.dataDir);
-  });
+  afterAll(() => stopBot({ bot, emulator, dataDir: bot?.dataDir }));
 
   /**
    * Waits until the bot has handled everything `user` sent so far: it answers

@@ -4,14 +4,8 @@ import { Favorite, Listing, Notification, User } from '../../src/db/entities/ind
 import { addDays, almatyToday } from '../../src/domain/dates.ts';
 import { makeBooking } from '../support/bookings.fixtures.ts';
 import { type BotProcess, type TelegramServer, type TelegramUser, withDatabase } from '../support/e2e.ts';
-import {
-  labelsOf,
-  seededDataDir,
-  seedPushesDone,
-  startGuestChat,
-  stopGuestChat,
-  tapInPlace,
-} from '../support/guest-e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
+import { labelsOf, seededDataDir, seedPushesDone, startGuestChat, tapInPlace } from '../support/guest-e2e.ts';
 
 interface Stay {
   listingId: number;
@@ -65,7 +59,7 @@ describe('reviews after a completed stay, as a guest over Telegram', () => {
     });
     ({ emulator, bot, guest } = await startGuestChat(dataDir));
   });
-  afterAll(() => stopGuestChat({ bot, emulator, dataDir }));
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   it('the menu button lists both stays, the most recent first; typed text keeps the step', async () => {
     await guest.press('📝 Отзывы');

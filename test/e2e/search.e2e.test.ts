@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOWS } from '../../src/bot/flows.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
@@ -10,8 +7,6 @@ import { dayId } from '../../src/bot/views/calendar-keyboard.ts';
 import { addDays, almatyToday } from '../../src/domain/dates.ts';
 import {
   type BotProcess,
-  removeDataDir,
-  runCli,
   type SeenMessage,
   startBot,
   startEmulator,
@@ -19,6 +14,8 @@ import {
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
+import { seededDataDir } from '../support/guest-e2e.ts';
 
 const t = messagesFor('ru');
 const s = t.search;
@@ -88,8 +85,7 @@ describe('🔍 Поиск over the Bot API emulator, on the demo data', () => {
   const checkOut = addDays(today, 63);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-search-'));
-    await runCli(dataDir, ['seed']);
+    dataDir = await seededDataDir('search');
     listings = await withDatabase(dataDir, async (em) => {
       const rows = await em.execute<
         {
@@ -124,12 +120,7 @@ describe('🔍 Поиск over the Bot API emulator, on the demo data', () => {
     bot = await startBot(emulator, { dataDir });
   }, 120_000);
 
-  afterAll(async () => {
-    if (process.env.E2E_LOG) console.log(bot?.output());
-    await bot?.stop();
-    await emulator?.stop();
-    removeDataDir(dataDir);
-  });
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   async function openSearch(user: TelegramUser): Promise<void> {
     await user.send('/start');

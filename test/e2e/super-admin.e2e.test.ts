@@ -20,7 +20,8 @@ import {
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
-import { labelsOf, seededDataDir, seedPushesDone, stopGuestChat } from '../support/guest-e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
+import { labelsOf, seededDataDir, seedPushesDone } from '../support/guest-e2e.ts';
 import {
   type Deletion,
   nextUpload,
@@ -169,7 +170,7 @@ describe('the Super Admin over Telegram', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await stopGuestChat({ bot, emulator, dataDir });
+    await stopBot({ bot, emulator, dataDir });
   });
 
   it('«📊 Агентство» shows the agency’s figures as they are in the database, with the chart as a PNG photo', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCallback } from '../../src/bot/callback-data.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { mainMenuKeyboard } from '../../src/bot/menu.ts';
 import { formatTenge } from '../../src/bot/parse/money.ts';
-import { Agency, User, type UserRole } from '../../src/db/entities/index.ts';
+import { Agency, User } from '../../src/db/entities/index.ts';
 import type { Em } from '../../src/db/orm.ts';
 import {
   type BotProcess,
@@ -18,12 +17,12 @@ import {
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
-import { labelsOf, seededDataDir, seedPushesDone, stopGuestChat, tapInPlace } from '../support/guest-e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
+import { labelsOf, seededDataDir, seedPushesDone, tapInPlace } from '../support/guest-e2e.ts';
+import { mainMenuLabels } from '../support/menu-labels.ts';
 
 const ru = messagesFor('ru');
 const a = ru.agencies;
-const menuOf = (role: UserRole, unread = 0) =>
-  mainMenuKeyboard(role, ru, unread).map((row) => row.map((button) => button.text));
 
 /** What «Подробнее» must say about an agency, read from the tables. */
 interface AgencyFigures {
@@ -120,14 +119,14 @@ describe('Superuser: agencies and finding users over Telegram', () => {
     blockee = new TelegramUser(emulator, { firstName: 'Данияр' });
     await linkThroughBot(blockee, dataDir, 'guest2@demo.kz');
   }, 180_000);
-  afterAll(() => stopGuestChat({ bot, emulator, dataDir }));
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   /** Opens «🏢 Агентства» from the main menu; returns the list message. */
   async function openAgencies(): Promise<SeenMessage> {
     await owner.press(ru.menu.agencies);
     const [header, list] = await owner.replies(2);
     expect(header?.text).toBe(a.header);
-    expect(owner.keyboard()).toEqual(menuOf('superuser'));
+    expect(owner.keyboard()).toEqual(mainMenuLabels('superuser'));
     return list!;
   }
 
@@ -227,7 +226,7 @@ describe('Superuser: agencies and finding users over Telegram', () => {
     await owner.press(ru.buttons.confirm);
     const [header, list] = await owner.replies(2);
     expect(header?.text).toBe(`${ru.addAgency.created('Жилстрой')}\n\n${a.header}`);
-    expect(owner.keyboard()).toEqual(menuOf('superuser'));
+    expect(owner.keyboard()).toEqual(mainMenuLabels('superuser'));
     expect(list?.text).toContain('🏢 3 агентства');
     expect(list?.text).toMatch(
       /\n🆕 \d\. «Жилстрой» — Шымкент\n🟢 активно · 👨‍💼 0 риелторов · 🏠 0 объектов/,
@@ -249,7 +248,7 @@ describe('Superuser: agencies and finding users over Telegram', () => {
     await owner.send('+7 701 555 44 33');
     const [header, card] = await owner.replies(2);
     expect(header?.text).toBe(a.header);
-    expect(owner.keyboard()).toEqual(menuOf('superuser'));
+    expect(owner.keyboard()).toEqual(mainMenuLabels('superuser'));
     expect(card?.text).toMatch(/^✅ Изменения агентства «Жилстрой» сохранены\./);
     expect(card?.text).toContain('📞 +7 701 555 44 33\n✉️ office@zhilstroy.kz');
   });
@@ -343,7 +342,7 @@ describe('Superuser: agencies and finding users over Telegram', () => {
     expect((await blockee.replies())[0]?.text).toBe(ru.notifications.status_changed({ status: 'active' }));
     await blockee.send('/start');
     expect((await blockee.replies())[0]?.text).toContain('Главное меню');
-    expect(blockee.keyboard()?.[0]).toEqual(menuOf('guest')[0]);
+    expect(blockee.keyboard()?.[0]).toEqual(mainMenuLabels('guest')[0]);
   });
 
   it('the last active Superuser cannot block themselves: the domain’s refusal is shown', async () => {

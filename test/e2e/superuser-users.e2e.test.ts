@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCallback } from '../../src/bot/callback-data.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
-import { mainMenuKeyboard } from '../../src/bot/menu.ts';
-import { Agency, Notification, User, type UserRole } from '../../src/db/entities/index.ts';
+import { Agency, Notification, User } from '../../src/db/entities/index.ts';
 import {
   type BotProcess,
   type CallbackAnswer,
@@ -16,12 +15,12 @@ import {
   TelegramUser,
   withDatabase,
 } from '../support/e2e.ts';
-import { labelsOf, seededDataDir, seedPushesDone, stopGuestChat, tapInPlace } from '../support/guest-e2e.ts';
+import { stopBot } from '../support/e2e-lifecycle.ts';
+import { labelsOf, seededDataDir, seedPushesDone, tapInPlace } from '../support/guest-e2e.ts';
+import { mainMenuLabels } from '../support/menu-labels.ts';
 import { openRow, pickAgency } from '../support/superuser-e2e.ts';
 
 const ru = messagesFor('ru');
-const menuOf = (role: UserRole, unread = 0) =>
-  mainMenuKeyboard(role, ru, unread).map((row) => row.map((button) => button.text));
 
 /**
  * The Superuser's «👥 Пользователи» and «👨‍💼 Риелторы» over the emulator, on
@@ -87,7 +86,7 @@ describe('Superuser: users, roles and realtors over Telegram', () => {
     alia = new TelegramUser(emulator, { firstName: 'Алия' });
     await linkThroughBot(alia, dataDir, 'guest1@demo.kz');
   });
-  afterAll(() => stopGuestChat({ bot, emulator, dataDir }));
+  afterAll(() => stopBot({ bot, emulator, dataDir }));
 
   /**
    * Opens «👥 Пользователи» at `name`'s row and picks `role` from «Роль»: the
@@ -115,7 +114,7 @@ describe('Superuser: users, roles and realtors over Telegram', () => {
     await owner.press('✅ Подтвердить');
     const [done, users] = await owner.replies(2);
     expect(done?.text).toMatch(/^✅ Дана — риелтор агентства «Уютный дом»\./);
-    expect(owner.keyboard()).toEqual(menuOf('superuser'));
+    expect(owner.keyboard()).toEqual(mainMenuLabels('superuser'));
     expect(users?.text).toContain('Дана\n✉️ dana@example.kz\n🎭 Риелтор · 🟢 активен · 🏢 Уютный дом');
   });
 
@@ -124,7 +123,7 @@ describe('Superuser: users, roles and realtors over Telegram', () => {
     expect(push?.text).toBe('Ваша роль изменена: «Риелтор», агентство «Уютный дом». Откройте меню: /menu');
     await dana.send('привет');
     await dana.replies();
-    expect(dana.keyboard()).toEqual(menuOf('realtor', 1));
+    expect(dana.keyboard()).toEqual(mainMenuLabels('realtor', 1));
   });
 
   it('promotes another to Super Admin of an agency picked by part of its name; their menu changes', async () => {
@@ -139,7 +138,7 @@ describe('Superuser: users, roles and realtors over Telegram', () => {
     expect(push?.text).toContain('Ваша роль изменена: «Супер Админ», агентство «Астана Стей».');
     await erzhan.send('/menu');
     await erzhan.replies();
-    expect(erzhan.keyboard()).toEqual(menuOf('super_admin', 1));
+    expect(erzhan.keyboard()).toEqual(mainMenuLabels('super_admin', 1));
   });
 
   it('moves a realtor to another agency found by part of its city; the realtor is told', async () => {
@@ -198,7 +197,7 @@ describe('Superuser: users, roles and realtors over Telegram', () => {
     const [refused] = await alia.replies();
     expect(refused?.text).toMatch(/^Это действие вам недоступно\./);
     // Guest menu; the count: the seed's 5 unread notifications and her two role changes.
-    expect(alia.keyboard()).toEqual(menuOf('guest', 7));
+    expect(alia.keyboard()).toEqual(mainMenuLabels('guest', 7));
   });
 
   it('users and realtors buttons forged by a guest, a realtor and a Super Admin are refused', async () => {

@@ -5,11 +5,11 @@
  */
 import { expect } from 'vitest';
 import type { AnyEventObject, AnyMachineSnapshot } from 'xstate';
-import { type Locale, messagesFor } from '../../src/bot/i18n/index.ts';
 import { addAgencyFlow } from '../../src/bot/views/add-agency.view.ts';
 import { AlreadyExists, Forbidden, ValidationFailed } from '../../src/domain/errors.ts';
 import { addAgencyMachine } from '../../src/machines/add-agency.machine.ts';
 import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { expectTypingStep } from '../support/model-screens.ts';
 
 const script = new ActorScript();
 const machine = addAgencyMachine.provide({
@@ -64,16 +64,8 @@ describeFlowModel({
   timeout: 180_000,
   // Every step has its reply keyboard with Cancel; each button sends an event the step takes
   // (a city button sends its name as text).
-  screens(snapshot, messages, where) {
-    const locale: Locale = where.endsWith(' in en') ? 'en' : 'ru';
-    const t = messagesFor(locale);
-    expect(messages, where).toHaveLength(1);
-    const reply = Array.isArray(messages[0]!.reply) ? messages[0]!.reply.flat() : [];
-    expect(reply, where).toContainEqual({ text: t.buttons.cancel, event: { type: 'CANCEL' } });
-    for (const button of reply) {
-      const event = button.event ?? { type: 'TEXT', text: button.text };
-      expect(snapshot.can(event as never), `${where}: ${button.text}`).toBe(true);
-    }
+  screens(snapshot, messages, where, { t }) {
+    const reply = expectTypingStep(snapshot, messages, where, t);
     if (snapshot.matches('askCity')) {
       expect(reply.map((button) => button.text).slice(0, 2), where).toEqual(['Алматы', 'Астана']);
     }

@@ -5,8 +5,6 @@
  */
 import { expect } from 'vitest';
 import type { AnyEventObject, AnyMachineSnapshot } from 'xstate';
-import { type Locale, messagesFor } from '../../src/bot/i18n/index.ts';
-import { menuItemFor } from '../../src/bot/menu.ts';
 import { agenciesFlow } from '../../src/bot/views/agencies.view.ts';
 import {
   AlreadyExists,
@@ -23,6 +21,7 @@ import {
   agenciesMachine,
 } from '../../src/machines/agencies.machine.ts';
 import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { expectInlineListScreen, expectTypingStep } from '../support/model-screens.ts';
 
 const script = new ActorScript();
 const machine = agenciesMachine.provide({
@@ -134,9 +133,6 @@ const key = (snapshot: AnyMachineSnapshot) => {
   ]);
 };
 
-const inline = (messages: { inline?: { text: string }[][] }[]) =>
-  messages.flatMap((message) => message.inline?.flat() ?? []).map((button) => button.text);
-
 describeFlowModel({
   flow: agenciesFlow,
   machine,
@@ -146,18 +142,10 @@ describeFlowModel({
   timeout: 180_000,
   // Inline screens (edited in place) with an inline way out, the first one (and the first after a
   // typing step) also bringing the main menu back; the typing step has its own Back / Cancel keyboard.
-  screens(snapshot, messages, where) {
-    const locale: Locale = where.endsWith(' in en') ? 'en' : 'ru';
-    const t = messagesFor(locale);
+  screens(snapshot, messages, where, { t }) {
     if (snapshot.matches('askValue')) {
-      expect(messages, where).toHaveLength(1);
-      const reply = Array.isArray(messages[0]!.reply) ? messages[0]!.reply.flat() : [];
-      expect(reply, where).toContainEqual({ text: t.buttons.cancel, event: { type: 'CANCEL' } });
+      const reply = expectTypingStep(snapshot, messages, where, t);
       expect(reply, where).toContainEqual({ text: t.buttons.back, event: { type: 'BACK' } });
-      for (const button of reply) {
-        const event = button.event ?? { type: 'TEXT', text: button.text };
-        expect(snapshot.can(event as never), `${where}: ${button.text}`).toBe(true);
-      }
       return;
     }
     const b = t.agencies.buttons;
@@ -168,17 +156,7 @@ describeFlowModel({
         : snapshot.matches('chooseField')
           ? b.back
           : b.no;
-    expect(inline(messages), where).toContain(wayOut);
-    for (const message of messages) {
-      if (!Array.isArray(message.reply)) continue;
-      for (const button of message.reply.flat()) {
-        expect(menuItemFor(button.text, 'superuser', t), `${where}: ${button.text}`).not.toBeNull();
-      }
-    }
-    if (!snapshot.context.fresh) {
-      expect(messages.length, where).toBe(1);
-      expect(messages[0]!.reply, where).toBeUndefined();
-    }
+    expectInlineListScreen(snapshot, messages, where, { t, role: 'superuser', wayOut });
   },
   quiet: ['closed', 'add', 'export'],
 });

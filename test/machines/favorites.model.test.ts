@@ -9,11 +9,11 @@ import { favoritesFlow } from '../../src/bot/views/favorites.view.ts';
 import { AccountRequired, NotFound } from '../../src/domain/errors.ts';
 import {
   type FavoriteItem,
-  type FavoritesPage,
   favoritesMachine,
   type ListingCard,
 } from '../../src/machines/favorites.machine.ts';
-import { ActorScript, describeFlowModel, doneEvent, errorEvent, view } from '../support/flows.ts';
+import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { listPage } from '../support/pages.ts';
 
 const script = new ActorScript();
 const machine = favoritesMachine.provide({
@@ -33,13 +33,6 @@ const item = (id: number, visible = true): FavoriteItem => ({
   ratingCount: 2,
   visible,
 });
-const page = (items: FavoriteItem[], number: number, total: number): FavoritesPage => ({
-  items,
-  page: number,
-  pageSize: 5,
-  pages: Math.max(1, Math.ceil(total / 5)),
-  total,
-});
 const card: ListingCard = {
   listingId: 1,
   title: 'Квартира 1',
@@ -57,9 +50,9 @@ const card: ListingCard = {
 /** What a person can do and the domain can answer; one value per kind keeps the model finite. */
 const events: AnyEventObject[] = [
   // Page 1 of 2: a listing one can open and book, and one hidden since (it can only be removed).
-  doneEvent(machine, 'loading', page([item(1), item(2, false)], 1, 7)),
-  doneEvent(machine, 'loading', page([item(6)], 2, 7)),
-  doneEvent(machine, 'loading', page([], 1, 0)),
+  doneEvent(machine, 'loading', listPage([item(1), item(2, false)], 1, 7)),
+  doneEvent(machine, 'loading', listPage([item(6)], 2, 7)),
+  doneEvent(machine, 'loading', listPage([], 1, 0)),
   errorEvent(machine, 'loading', new AccountRequired()),
   { type: 'cb.page', id: 2 },
   { type: 'cb.page', id: 0 },
@@ -81,8 +74,7 @@ describeFlowModel({
   script,
   events,
   // One inline message edited in place (no reply keyboard), closed by its own «Закрыть».
-  screens(_snapshot, messages, where) {
-    const { t } = view(where.endsWith(' in en') ? 'en' : 'ru');
+  screens(_snapshot, messages, where, { t }) {
     expect(messages.length, where).toBe(1);
     expect(messages[0]!.reply, where).toBeUndefined();
     const inline = messages[0]!.inline?.flat() ?? [];

@@ -4,12 +4,12 @@ import { favoritesFlow } from '../../src/bot/views/favorites.view.ts';
 import { NotFound, RateLimited } from '../../src/domain/errors.ts';
 import {
   type FavoriteItem,
-  type FavoritesPage,
   favoritesMachine,
   type ListingCard,
 } from '../../src/machines/favorites.machine.ts';
 import type { ActorScript } from '../support/flows.ts';
 import { type FlowChat, scriptedChat } from '../support/machine-harness.ts';
+import { listPage } from '../support/pages.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -23,13 +23,6 @@ const item = (id: number, overrides: Partial<FavoriteItem> = {}): FavoriteItem =
   ratingCount: 3,
   visible: true,
   ...overrides,
-});
-const page = (items: FavoriteItem[], number = 1, total = items.length): FavoritesPage => ({
-  items,
-  page: number,
-  pageSize: 5,
-  pages: Math.max(1, Math.ceil(total / 5)),
-  total,
 });
 const card: ListingCard = {
   listingId: 3,
@@ -58,7 +51,7 @@ beforeEach(() => {
 
 /** Opens the list on its first page of 5 out of 7 favourites. */
 async function openList(): Promise<void> {
-  script.resolve(page([item(1), item(2), item(3), item(4), item(5)], 1, 7));
+  script.resolve(listPage([item(1), item(2), item(3), item(4), item(5)], 1, 7));
   await chat.start();
   expect(chat.state).toBe('list');
 }
@@ -83,7 +76,7 @@ describe('favorites: the list', () => {
 
   it('numbers the second page on from the first and pages back and forth', async () => {
     await openList();
-    script.resolve(page([item(6), item(7)], 2, 7));
+    script.resolve(listPage([item(6), item(7)], 2, 7));
     expect(await chat.send({ type: 'cb.page', id: 2 })).toBe(true);
     expect(script.inputsOf('loadFavorites')).toEqual([{ page: 1 }, { page: 2 }]);
     expect(chat.text()).toContain('стр. 2 из 2');
@@ -93,13 +86,13 @@ describe('favorites: the list', () => {
   });
 
   it('opens on the page it is asked to (when a flow hands back to it)', async () => {
-    script.resolve(page([item(6)], 2, 6));
+    script.resolve(listPage([item(6)], 2, 6));
     await chat.start({ page: 2 });
     expect(script.inputsOf('loadFavorites')).toEqual([{ page: 2 }]);
   });
 
   it('marks a listing that cannot be booked now and offers only its removal', async () => {
-    script.resolve(page([item(1, { visible: false, ratingCount: 0 })]));
+    script.resolve(listPage([item(1, { visible: false, ratingCount: 0 })]));
     await chat.start();
     expect(chat.text()).toContain(
       'Алматы · 15 000 ₸ / ночь · без отзывов\n⛔ Сейчас недоступна для бронирования',
@@ -108,7 +101,7 @@ describe('favorites: the list', () => {
   });
 
   it('says the list is empty and ends, so the main menu comes back', async () => {
-    script.resolve(page([], 1, 0));
+    script.resolve(listPage([], 1, 0));
     await chat.start();
     expect(chat.output).toEqual({ outcome: 'empty', removed: null });
     expect(chat.finish()).toBe(ru.favorites.empty);
@@ -177,7 +170,7 @@ describe('favorites: details, booking, removal', () => {
     await openList();
     script.resolve(card);
     await chat.send({ type: 'cb.more', id: 3 });
-    script.resolve(page([item(1)], 1, 7));
+    script.resolve(listPage([item(1)], 1, 7));
     await chat.send({ type: 'cb.page', id: 1 });
     expect(chat.state).toBe('list');
     expect(script.inputsOf('loadFavorites')).toEqual([{ page: 1 }, { page: 1 }]);
@@ -207,24 +200,24 @@ describe('favorites: details, booking, removal', () => {
 
   it('removes a favourite, reloads the same page and says which one went', async () => {
     await openList();
-    script.resolve({ removed: true }).resolve(page([item(1), item(3), item(4), item(5), item(6)], 1, 6));
+    script.resolve({ removed: true }).resolve(listPage([item(1), item(3), item(4), item(5), item(6)], 1, 6));
     await chat.send({ type: 'cb.unfav', id: 2 });
     expect(script.inputsOf('removeFavorite')).toEqual([{ listingId: 2 }]);
     expect(script.inputsOf('loadFavorites')).toEqual([{ page: 1 }, { page: 1 }]);
     expect(chat.state).toBe('list');
     expect(chat.text()).toMatch(/^🗑 «Квартира 2» удалена из избранного\.\n\n⭐ Избранное: 6 квартир/);
     // The line goes with the next press.
-    script.resolve(page([item(6)], 2, 6));
+    script.resolve(listPage([item(6)], 2, 6));
     await chat.send({ type: 'cb.page', id: 2 });
     expect(chat.text()).not.toContain('удалена');
   });
 
   it('removes from the card too, and ends saying so when nothing is left', async () => {
-    script.resolve(page([item(3, { title: card.title })]));
+    script.resolve(listPage([item(3, { title: card.title })]));
     await chat.start();
     script.resolve(card);
     await chat.send({ type: 'cb.more', id: 3 });
-    script.resolve({ removed: true }).resolve(page([], 1, 0));
+    script.resolve({ removed: true }).resolve(listPage([], 1, 0));
     await chat.send({ type: 'cb.unfav', id: 3 });
     expect(chat.output).toEqual({ outcome: 'empty', removed: card.title });
     expect(chat.finish()).toBe(

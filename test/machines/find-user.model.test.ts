@@ -5,11 +5,11 @@
  */
 import { expect } from 'vitest';
 import type { AnyEventObject } from 'xstate';
-import { type Locale, messagesFor } from '../../src/bot/i18n/index.ts';
 import { findUserFlow } from '../../src/bot/views/find-user.view.ts';
 import { Forbidden, InvalidState, LastSuperuser, NotFound } from '../../src/domain/errors.ts';
 import { type FoundUser, findUserMachine } from '../../src/machines/find-user.machine.ts';
 import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { inlineLabels, replyButtons } from '../support/model-screens.ts';
 
 const script = new ActorScript();
 const machine = findUserMachine.provide({
@@ -63,9 +63,6 @@ const events: AnyEventObject[] = [
   errorEvent(machine, 'changingStatus', new InvalidState('user', 'blocked')),
 ];
 
-const inline = (messages: { inline?: { text: string }[][] }[]) =>
-  messages.flatMap((message) => message.inline?.flat() ?? []).map((button) => button.text);
-
 describeFlowModel({
   flow: findUserFlow,
   machine,
@@ -74,17 +71,14 @@ describeFlowModel({
   timeout: 180_000,
   // Every screen keeps the Cancel keyboard (typing another email or phone searches again);
   // the card and its confirmation are an inline message under a fixed intro, so presses edit them in place.
-  screens(snapshot, messages, where) {
-    const locale: Locale = where.endsWith(' in en') ? 'en' : 'ru';
-    const t = messagesFor(locale);
-    const reply = messages.flatMap((message) => (Array.isArray(message.reply) ? message.reply.flat() : []));
-    expect(reply, where).toEqual([{ text: t.buttons.cancel, event: { type: 'CANCEL' } }]);
+  screens(snapshot, messages, where, { t }) {
+    expect(replyButtons(messages), where).toEqual([{ text: t.buttons.cancel, event: { type: 'CANCEL' } }]);
     if (snapshot.matches('askQuery')) return;
     expect(messages, where).toHaveLength(2);
     expect(messages[0]!.text, where).toBe(t.findUser.intro);
     expect(messages[1]!.reply, where).toBeUndefined();
     const wayOut = snapshot.matches('card') ? t.findUser.buttons.close : t.findUser.buttons.no;
-    expect(inline(messages), where).toContain(wayOut);
+    expect(inlineLabels(messages), where).toContain(wayOut);
   },
   quiet: ['closed'],
 });

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnyStateMachine } from 'xstate';
-import { type Locale, messagesFor } from '../../src/bot/i18n/index.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
 import { mainMenuKeyboard } from '../../src/bot/menu.ts';
-import type { OutgoingMessage } from '../../src/bot/screen.ts';
 import { myBookingsFlow } from '../../src/bot/views/my-bookings.view.ts';
 import { AccountRequired, InvalidState } from '../../src/domain/errors.ts';
 import {
@@ -11,77 +9,43 @@ import {
   type MyBookingsLoaded,
   myBookingsMachine,
 } from '../../src/machines/my-bookings.machine.ts';
-import { ActorScript, FlowRun, view } from '../support/flows.ts';
+import { myBookingItem } from '../support/booking-items.ts';
+import { ActorScript, view } from '../support/flows.ts';
+import { ListFlowRun } from '../support/list-flow-run.ts';
 
 const ru = messagesFor('ru');
 
-/** One «Мои бронирования» conversation: one actor per update, restored from the previous step's JSON. */
-class Run extends FlowRun {
-  constructor(machine: AnyStateMachine) {
-    super(machine, myBookingsFlow, null);
-  }
-
-  override async start(input: MyBookingsInput = {}): Promise<this> {
-    return super.start(input);
-  }
-
-  /** The list (or confirmation) message: the last one. */
-  last(locale: Locale = 'ru'): OutgoingMessage {
-    return this.messages(locale).at(-1)!;
-  }
-
-  buttons(locale: Locale = 'ru'): string[][] {
-    return (this.last(locale).inline ?? []).map((row) =>
-      row.map(
-        ({ text, callback }) =>
-          `${text} → ${callback.action}:${callback.id}${callback.arg ? `:${callback.arg}` : ''}`,
-      ),
-    );
-  }
-}
-
-const item = (change: Partial<MyBookingItem>): MyBookingItem => ({
-  id: 11,
-  title: 'Студия у Медеу',
-  city: 'Алматы',
-  checkIn: '2026-12-05',
-  checkOut: '2026-12-08',
-  nights: 3,
-  guests: 2,
-  total: 45_000,
-  status: 'pending',
-  cancelledBy: null,
-  reviewed: false,
-  payable: true,
-  cancellable: true,
-  reviewable: false,
-  ...change,
-});
 const loaded = (items: MyBookingItem[], page = 1, pages = 1, total = items.length): MyBookingsLoaded => ({
   list: { items, page, pageSize: 5, pages, total },
   menu: { role: 'guest', unread: 3 },
 });
 const upcoming = loaded(
   [
-    item({}),
-    item({ id: 12, title: 'Апартаменты у EXPO', city: 'Астана', status: 'confirmed', payable: false }),
+    myBookingItem({}),
+    myBookingItem({
+      id: 12,
+      title: 'Апартаменты у EXPO',
+      city: 'Астана',
+      status: 'confirmed',
+      payable: false,
+    }),
   ],
   1,
   2,
   7,
 );
 const past = loaded([
-  item({ id: 21, status: 'completed', payable: false, cancellable: false, reviewable: true }),
-  item({ id: 22, status: 'completed', payable: false, cancellable: false, reviewed: true }),
-  item({ id: 23, status: 'cancelled', cancelledBy: 'realtor', payable: false, cancellable: false }),
+  myBookingItem({ id: 21, status: 'completed', payable: false, cancellable: false, reviewable: true }),
+  myBookingItem({ id: 22, status: 'completed', payable: false, cancellable: false, reviewed: true }),
+  myBookingItem({ id: 23, status: 'cancelled', cancelledBy: 'realtor', payable: false, cancellable: false }),
 ]);
 
 let script: ActorScript;
-let run: Run;
+let run: ListFlowRun<MyBookingsInput>;
 
 beforeEach(async () => {
   script = new ActorScript();
-  run = new Run(
+  run = new ListFlowRun<MyBookingsInput>(
     myBookingsMachine.provide({
       actors: {
         load: script.promise('load'),
@@ -89,6 +53,7 @@ beforeEach(async () => {
         cancelBooking: script.promise('cancelBooking'),
       },
     }),
+    myBookingsFlow,
   );
 });
 
@@ -123,7 +88,7 @@ describe('myBookings: the list', () => {
 
   it('pages with ◀ ▶ as one inline message, numbering on', async () => {
     await opened();
-    script.resolve(loaded([item({ id: 16, status: 'confirmed', payable: false })], 2, 2, 7));
+    script.resolve(loaded([myBookingItem({ id: 16, status: 'confirmed', payable: false })], 2, 2, 7));
     await run.send({ type: 'cb.page', id: 2 });
     expect(script.inputsOf('load').at(-1)).toEqual({ scope: 'upcoming', page: 2 });
     expect(run.messages()).toHaveLength(1);
@@ -221,7 +186,7 @@ describe('myBookings: actions', () => {
     await opened();
     await run.send({ type: 'cb.bcancel', id: 12 });
     expect(run.accepts({ type: 'cb.bcancelok', id: 11 })).toBe(false);
-    script.resolve({ id: 12, status: 'cancelled' }).resolve(loaded([item({})]));
+    script.resolve({ id: 12, status: 'cancelled' }).resolve(loaded([myBookingItem({})]));
     await run.send({ type: 'cb.bcancelok', id: 12 });
     expect(script.inputsOf('cancelBooking')).toEqual([{ bookingId: 12 }]);
     expect(run.last().text.startsWith(ru.myBookings.cancelled)).toBe(true);

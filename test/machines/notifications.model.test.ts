@@ -10,10 +10,10 @@ import { AccountRequired, NotFound } from '../../src/domain/errors.ts';
 import {
   type NotificationItem,
   type NotificationsContext,
-  type NotificationsPage,
   notificationsMachine,
 } from '../../src/machines/notifications.machine.ts';
-import { ActorScript, describeFlowModel, doneEvent, errorEvent, view } from '../support/flows.ts';
+import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { listPage } from '../support/pages.ts';
 
 const script = new ActorScript();
 const machine = notificationsMachine.provide({
@@ -38,19 +38,12 @@ const confirmed = (id: number): NotificationItem => ({
   },
   createdAt: '2026-12-01T09:05:00.000Z',
 });
-const page = (items: NotificationItem[], number: number, total: number): NotificationsPage => ({
-  items,
-  page: number,
-  pageSize: 5,
-  pages: Math.max(1, Math.ceil(total / 5)),
-  total,
-});
 
 /** What a person can do and the domain can answer; one value per kind keeps the model finite. */
 const events: AnyEventObject[] = [
-  doneEvent(machine, 'loading', page([confirmed(12)], 1, 6)),
-  doneEvent(machine, 'loading', page([confirmed(7)], 2, 6)),
-  doneEvent(machine, 'loading', page([], 1, 0)),
+  doneEvent(machine, 'loading', listPage([confirmed(12)], 1, 6)),
+  doneEvent(machine, 'loading', listPage([confirmed(7)], 2, 6)),
+  doneEvent(machine, 'loading', listPage([], 1, 0)),
   errorEvent(machine, 'loading', new AccountRequired()),
   { type: 'cb.page', id: 2 },
   { type: 'cb.page', id: 0 },
@@ -91,8 +84,7 @@ describeFlowModel({
   events,
   key: vertexKey,
   // One inline message edited in place (no reply keyboard), closed by its own «Закрыть».
-  screens(_snapshot, messages, where) {
-    const { t } = view(where.endsWith(' in en') ? 'en' : 'ru');
+  screens(_snapshot, messages, where, { t }) {
     expect(messages.length, where).toBe(1);
     expect(messages[0]!.reply, where).toBeUndefined();
     const inline = messages[0]!.inline?.flat() ?? [];

@@ -2,13 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
 import { notificationsFlow } from '../../src/bot/views/notifications.view.ts';
 import { NotFound, RateLimited } from '../../src/domain/errors.ts';
-import {
-  type NotificationItem,
-  type NotificationsPage,
-  notificationsMachine,
-} from '../../src/machines/notifications.machine.ts';
+import { type NotificationItem, notificationsMachine } from '../../src/machines/notifications.machine.ts';
 import type { ActorScript } from '../support/flows.ts';
 import { type FlowChat, scriptedChat } from '../support/machine-harness.ts';
+import { listPage } from '../support/pages.ts';
 
 const ru = messagesFor('ru');
 const en = messagesFor('en');
@@ -33,13 +30,6 @@ const completed = (id: number): NotificationItem => ({
   data: ref,
   createdAt: '2026-11-30T04:00:00.000Z',
 });
-const page = (items: NotificationItem[], number = 1, total = items.length): NotificationsPage => ({
-  items,
-  page: number,
-  pageSize: 5,
-  pages: Math.max(1, Math.ceil(total / 5)),
-  total,
-});
 
 let script: ActorScript;
 let chat: FlowChat;
@@ -54,7 +44,7 @@ beforeEach(() => {
 
 /** Opens the list: 2 of 7 unread on the first page. */
 async function openList(): Promise<void> {
-  script.resolve(page([confirmed(12), completed(11)], 1, 7));
+  script.resolve(listPage([confirmed(12), completed(11)], 1, 7));
   await chat.start();
   expect(chat.state).toBe('list');
 }
@@ -84,7 +74,7 @@ describe('notifications: the unread list', () => {
 
   it('says «Новое уведомление» for a kind it has no text for', async () => {
     script.resolve(
-      page([{ id: 1, kind: 'from_the_future', data: {}, createdAt: '2026-12-01T09:05:00.000Z' }]),
+      listPage([{ id: 1, kind: 'from_the_future', data: {}, createdAt: '2026-12-01T09:05:00.000Z' }]),
     );
     await chat.start();
     expect(chat.text()).toContain(`1. 🕑 01.12, 14:05\n${ru.notificationsList.other}`);
@@ -92,7 +82,7 @@ describe('notifications: the unread list', () => {
 
   it('pages on, numbering on from the first page', async () => {
     await openList();
-    script.resolve(page([completed(3), completed(2)], 2, 7));
+    script.resolve(listPage([completed(3), completed(2)], 2, 7));
     await chat.send({ type: 'cb.page', id: 2 });
     expect(script.inputsOf('loadUnread')).toEqual([{ page: 1 }, { page: 2 }]);
     expect(chat.text()).toContain('6. 🕑');
@@ -101,7 +91,7 @@ describe('notifications: the unread list', () => {
   });
 
   it('ends at once when nothing is unread', async () => {
-    script.resolve(page([], 1, 0));
+    script.resolve(listPage([], 1, 0));
     await chat.start();
     expect(chat.output).toEqual({ outcome: 'empty', read: 0 });
     expect(chat.finish()).toBe(ru.notificationsList.empty);
@@ -125,7 +115,7 @@ describe('notifications: the unread list', () => {
 describe('notifications: marking read', () => {
   it('marks one read and refreshes the same page', async () => {
     await openList();
-    script.resolve(undefined).resolve(page([completed(11)], 1, 6));
+    script.resolve(undefined).resolve(listPage([completed(11)], 1, 6));
     await chat.send({ type: 'cb.read', id: 12 });
     expect(script.inputsOf('markRead')).toEqual([{ notificationId: 12 }]);
     expect(script.inputsOf('loadUnread')).toEqual([{ page: 1 }, { page: 1 }]);
@@ -135,9 +125,9 @@ describe('notifications: marking read', () => {
   });
 
   it('ends when the last one is read, saying how many were read', async () => {
-    script.resolve(page([completed(11)]));
+    script.resolve(listPage([completed(11)]));
     await chat.start();
-    script.resolve(undefined).resolve(page([], 1, 0));
+    script.resolve(undefined).resolve(listPage([], 1, 0));
     await chat.send({ type: 'cb.read', id: 11 });
     expect(chat.output).toEqual({ outcome: 'empty', read: 1 });
     expect(chat.finish()).toBe('✅ Прочитано 1 уведомление. Непрочитанных больше нет.');

@@ -3,10 +3,7 @@
  * over every reachable state and transition drive the real machine, restored
  * from JSON at every settled step, as the bot runs it.
  */
-import { expect } from 'vitest';
 import type { AnyEventObject } from 'xstate';
-import { type Locale, messagesFor } from '../../src/bot/i18n/index.ts';
-import { menuItemFor } from '../../src/bot/menu.ts';
 import { platformRealtorsFlow } from '../../src/bot/views/platform-realtors.view.ts';
 import { AccountBlocked, InvalidState, NotFound } from '../../src/domain/errors.ts';
 import {
@@ -15,6 +12,7 @@ import {
   type RealtorsLoaded,
 } from '../../src/machines/platform-realtors.machine.ts';
 import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { expectInlineListScreen } from '../support/model-screens.ts';
 
 const script = new ActorScript();
 const machine = platformRealtorsMachine.provide({
@@ -74,9 +72,6 @@ const events: AnyEventObject[] = [
   errorEvent(machine, 'settingStatus', new NotFound('realtor', 5)),
 ];
 
-const inline = (messages: { inline?: { text: string }[][] }[]) =>
-  messages.flatMap((message) => message.inline?.flat() ?? []).map((button) => button.text);
-
 describeFlowModel({
   flow: platformRealtorsFlow,
   machine,
@@ -85,23 +80,11 @@ describeFlowModel({
   timeout: 120_000,
   // Inline screens (edited in place) with an inline way out; the first screen also brings the
   // main menu back, whose buttons the engine answers itself.
-  screens(snapshot, messages, where) {
-    const locale: Locale = where.endsWith(' in en') ? 'en' : 'ru';
-    const t = messagesFor(locale);
+  screens(snapshot, messages, where, { t }) {
     const wayOut = snapshot.matches('list')
       ? t.platformRealtors.buttons.close
       : t.platformRealtors.buttons.no;
-    expect(inline(messages), where).toContain(wayOut);
-    for (const message of messages) {
-      if (!Array.isArray(message.reply)) continue;
-      for (const button of message.reply.flat()) {
-        expect(menuItemFor(button.text, 'superuser', t), `${where}: ${button.text}`).not.toBeNull();
-      }
-    }
-    if (!snapshot.context.fresh) {
-      expect(messages.length, where).toBe(1);
-      expect(messages[0]!.reply, where).toBeUndefined();
-    }
+    expectInlineListScreen(snapshot, messages, where, { t, role: 'superuser', wayOut });
   },
   quiet: ['closed', 'reassign'],
 });

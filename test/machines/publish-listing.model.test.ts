@@ -4,7 +4,8 @@ import { mainMenuKeyboard } from '../../src/bot/menu.ts';
 import { publishListingFlow } from '../../src/bot/views/publish-listing.view.ts';
 import { AccountBlocked, AgencyInactive, NotFound } from '../../src/domain/errors.ts';
 import { publishListingMachine } from '../../src/machines/publish-listing.machine.ts';
-import { ActorScript, describeFlowModel, doneEvent, errorEvent, view } from '../support/flows.ts';
+import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { inlineLabels } from '../support/model-screens.ts';
 
 const script = new ActorScript();
 const machine = publishListingMachine.provide({
@@ -28,10 +29,8 @@ describeFlowModel({
     errorEvent(machine, 'publishing', new AccountBlocked()),
   ] as AnyEventObject[],
   // The wizard is over: the main menu is back on the keyboard, the offer is inline («Позже» is the way out).
-  screens(_snapshot, messages, where) {
-    const { t } = view(where.endsWith(' in en') ? 'en' : 'ru');
+  screens(_snapshot, messages, where, { t }) {
     expect(messages[0]?.reply, where).toEqual(mainMenuKeyboard('realtor', t, 1));
-    const inline = messages.flatMap((message) => message.inline?.flat() ?? []).map((button) => button.text);
-    expect(inline, where).toEqual([t.publishListing.publishNow, t.publishListing.later]);
+    expect(inlineLabels(messages), where).toEqual([t.publishListing.publishNow, t.publishListing.later]);
   },
 });

@@ -1,15 +1,14 @@
-import { expect } from 'vitest';
 import type { AnyEventObject } from 'xstate';
-import { menuItemFor } from '../../src/bot/menu.ts';
 import { realtorBookingsFlow } from '../../src/bot/views/realtor-bookings.view.ts';
 import { AccountBlocked, InvalidState, NotFound } from '../../src/domain/errors.ts';
 import {
   type RealtorBookingItem,
-  type RealtorBookingsContext,
   type RealtorBookingsLoaded,
   realtorBookingsMachine,
 } from '../../src/machines/realtor-bookings.machine.ts';
-import { ActorScript, describeFlowModel, doneEvent, errorEvent, view } from '../support/flows.ts';
+import { realtorBookingItem } from '../support/booking-items.ts';
+import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { expectInlineListScreen } from '../support/model-screens.ts';
 
 const script = new ActorScript();
 const machine = realtorBookingsMachine.provide({
@@ -20,24 +19,6 @@ const machine = realtorBookingsMachine.provide({
   },
 });
 
-const item = (change: Partial<RealtorBookingItem>): RealtorBookingItem => ({
-  id: 11,
-  title: 'Студия у Медеу',
-  city: 'Алматы',
-  guestName: 'Алия Серикова',
-  guestPhone: '+77010000021',
-  checkIn: '2026-12-05',
-  checkOut: '2026-12-08',
-  nights: 3,
-  guests: 2,
-  total: 45_000,
-  status: 'pending',
-  cancelledBy: null,
-  cancelReason: null,
-  confirmable: true,
-  cancellable: true,
-  ...change,
-});
 const page = (items: RealtorBookingItem[], at: number, pages: number): RealtorBookingsLoaded => ({
   list: { items, page: at, pageSize: 5, pages, total: pages * 5 - 4 },
   menu: { role: 'realtor', unread: 2 },
@@ -53,7 +34,15 @@ describeFlowModel({
       machine,
       'loading',
       page(
-        [item({}), item({ id: 12, status: 'confirmed', confirmable: false, title: 'Апартаменты у EXPO' })],
+        [
+          realtorBookingItem({}),
+          realtorBookingItem({
+            id: 12,
+            status: 'confirmed',
+            confirmable: false,
+            title: 'Апартаменты у EXPO',
+          }),
+        ],
         1,
         2,
       ),
@@ -63,8 +52,8 @@ describeFlowModel({
       'loading',
       page(
         [
-          item({ id: 21, status: 'completed', confirmable: false, cancellable: false }),
-          item({
+          realtorBookingItem({ id: 21, status: 'completed', confirmable: false, cancellable: false }),
+          realtorBookingItem({
             id: 22,
             status: 'cancelled',
             cancelledBy: 'realtor',
@@ -103,25 +92,13 @@ describeFlowModel({
   ] as AnyEventObject[],
   // Inline screens (tabs, ◀ ▶ and the actions edit the list in place) with an inline way out;
   // the first screen also brings the main menu back, whose buttons the engine answers itself.
-  screens(snapshot, messages, where) {
-    const { t } = view(where.endsWith(' in en') ? 'en' : 'ru');
-    const context = snapshot.context as RealtorBookingsContext;
-    const inline = messages.flatMap((message) => message.inline?.flat() ?? []).map((button) => button.text);
+  screens(snapshot, messages, where, { t }) {
     const wayOut = snapshot.matches('list')
       ? t.realtorBookings.buttons.close
       : snapshot.matches('askReason')
         ? t.realtorBookings.buttons.backToList
         : t.realtorBookings.buttons.no;
-    expect(inline, where).toContain(wayOut);
-    for (const message of messages) {
-      for (const button of Array.isArray(message.reply) ? message.reply.flat() : []) {
-        expect(menuItemFor(button.text, 'realtor', t), `${where}: ${button.text}`).not.toBeNull();
-      }
-    }
-    if (!context.fresh) {
-      expect(messages.length, where).toBe(1);
-      expect(messages[0]!.reply, where).toBeUndefined();
-    }
+    expectInlineListScreen(snapshot, messages, where, { t, role: 'realtor', wayOut });
   },
   quiet: ['closed'],
   timeout: 300_000,

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnyStateMachine } from 'xstate';
-import { type Locale, messagesFor } from '../../src/bot/i18n/index.ts';
+import { messagesFor } from '../../src/bot/i18n/index.ts';
 import { mainMenuKeyboard } from '../../src/bot/menu.ts';
-import type { OutgoingMessage } from '../../src/bot/screen.ts';
 import { formatKzPhone } from '../../src/bot/views/bookings/phone-text.ts';
 import { realtorBookingsFlow } from '../../src/bot/views/realtor-bookings.view.ts';
 import { AccountBlocked, InvalidState, NotFound } from '../../src/domain/errors.ts';
@@ -13,53 +11,13 @@ import {
   readReason,
   realtorBookingsMachine,
 } from '../../src/machines/realtor-bookings.machine.ts';
-import { ActorScript, FlowRun } from '../support/flows.ts';
+import { realtorBookingItem } from '../support/booking-items.ts';
+import { ActorScript } from '../support/flows.ts';
+import { ListFlowRun } from '../support/list-flow-run.ts';
 
 const ru = messagesFor('ru');
 const r = ru.realtorBookings;
 
-/** One «📅 Брони» conversation: one actor per update, restored from the previous step's JSON. */
-class Run extends FlowRun {
-  constructor(machine: AnyStateMachine) {
-    super(machine, realtorBookingsFlow, null);
-  }
-
-  override async start(input: RealtorBookingsInput = {}): Promise<this> {
-    return super.start(input);
-  }
-
-  last(locale: Locale = 'ru'): OutgoingMessage {
-    return this.messages(locale).at(-1)!;
-  }
-
-  buttons(locale: Locale = 'ru'): string[][] {
-    return (this.last(locale).inline ?? []).map((row) =>
-      row.map(
-        ({ text, callback }) =>
-          `${text} → ${callback.action}:${callback.id}${callback.arg ? `:${callback.arg}` : ''}`,
-      ),
-    );
-  }
-}
-
-const item = (change: Partial<RealtorBookingItem>): RealtorBookingItem => ({
-  id: 11,
-  title: 'Студия у Медеу',
-  city: 'Алматы',
-  guestName: 'Алия Серикова',
-  guestPhone: '+77011234567',
-  checkIn: '2026-12-05',
-  checkOut: '2026-12-08',
-  nights: 3,
-  guests: 2,
-  total: 45_000,
-  status: 'pending',
-  cancelledBy: null,
-  cancelReason: null,
-  confirmable: true,
-  cancellable: true,
-  ...change,
-});
 const loaded = (
   items: RealtorBookingItem[],
   page = 1,
@@ -70,18 +28,21 @@ const loaded = (
   menu: { role: 'realtor', unread: 2 },
 });
 const fresh = loaded(
-  [item({}), item({ id: 12, title: 'Апартаменты у EXPO', city: 'Астана', guestName: 'Данияр Ибраев' })],
+  [
+    realtorBookingItem({}),
+    realtorBookingItem({ id: 12, title: 'Апартаменты у EXPO', city: 'Астана', guestName: 'Данияр Ибраев' }),
+  ],
   1,
   2,
   6,
 );
 
 let script: ActorScript;
-let run: Run;
+let run: ListFlowRun<RealtorBookingsInput>;
 
 beforeEach(() => {
   script = new ActorScript();
-  run = new Run(
+  run = new ListFlowRun<RealtorBookingsInput>(
     realtorBookingsMachine.provide({
       actors: {
         load: script.promise('load'),
@@ -89,6 +50,7 @@ beforeEach(() => {
         cancelBooking: script.promise('cancelBooking'),
       },
     }),
+    realtorBookingsFlow,
   );
 });
 
@@ -122,7 +84,7 @@ describe('realtorBookings: the list', () => {
 
   it('tabs and pages reload one inline message; past bookings show who cancelled and why', async () => {
     await opened();
-    script.resolve(loaded([item({ id: 16 })], 2, 2, 6));
+    script.resolve(loaded([realtorBookingItem({ id: 16 })], 2, 2, 6));
     await run.send({ type: 'cb.page', id: 2 });
     expect(script.inputsOf('load').at(-1)).toEqual({ filter: 'new', page: 2 });
     expect(run.messages()).toHaveLength(1);
@@ -131,7 +93,7 @@ describe('realtorBookings: the list', () => {
 
     script.resolve(
       loaded([
-        item({
+        realtorBookingItem({
           id: 21,
           status: 'cancelled',
           cancelledBy: 'guest',
@@ -139,7 +101,7 @@ describe('realtorBookings: the list', () => {
           confirmable: false,
           cancellable: false,
         }),
-        item({ id: 22, status: 'completed', confirmable: false, cancellable: false }),
+        realtorBookingItem({ id: 22, status: 'completed', confirmable: false, cancellable: false }),
       ]),
     );
     await run.send({ type: 'cb.tab', id: 0, arg: 'past' });
@@ -171,7 +133,7 @@ describe('realtorBookings: the list', () => {
 describe('realtorBookings: confirm and cancel', () => {
   it('«Подтвердить» confirms and reloads the list with the confirmation above it', async () => {
     await opened();
-    script.resolve(null).resolve(loaded([item({ id: 12 })], 1, 1));
+    script.resolve(null).resolve(loaded([realtorBookingItem({ id: 12 })], 1, 1));
     await run.send({ type: 'cb.bconfirm', id: 11 });
     expect(script.inputsOf('confirmBooking')).toEqual([{ bookingId: 11 }]);
     expect(run.state).toBe('list');
@@ -181,7 +143,7 @@ describe('realtorBookings: confirm and cancel', () => {
 
   it('a stale Confirm says the booking changed elsewhere and shows the list as it is now', async () => {
     await opened();
-    script.reject(new InvalidState('booking', 'cancelled')).resolve(loaded([item({ id: 12 })]));
+    script.reject(new InvalidState('booking', 'cancelled')).resolve(loaded([realtorBookingItem({ id: 12 })]));
     await run.send({ type: 'cb.bconfirm', id: 11 });
     expect(run.last().text.startsWith(`⚠️ ${r.stale}`)).toBe(true);
     expect(script.inputsOf('load')).toHaveLength(2);
@@ -211,7 +173,7 @@ describe('realtorBookings: confirm and cancel', () => {
       ['✏️ Другая причина → bcancel:11'],
       ['Нет → page:1'],
     ]);
-    script.resolve(null).resolve(loaded([item({ id: 12 })]));
+    script.resolve(null).resolve(loaded([realtorBookingItem({ id: 12 })]));
     await run.send({ type: 'cb.bcancelok', id: 11 });
     expect(script.inputsOf('cancelBooking')).toEqual([
       { bookingId: 11, reason: { text: 'Прорвало трубу, ремонт до конца недели' } },

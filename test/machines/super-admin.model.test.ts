@@ -4,17 +4,9 @@
  * `xstate/graph` paths over every reachable state and transition drive the real
  * machines, restored from JSON at every settled step, as the bot runs them.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AnyEventObject,
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-  createActor,
-  getNextSnapshot,
-} from 'xstate';
-import { serializeSnapshot } from 'xstate/graph';
-import type { Flow } from '../../src/bot/flow.ts';
-import { LOCALES } from '../../src/bot/i18n/index.ts';
+import { expect } from 'vitest';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { OutgoingMessage } from '../../src/bot/screen.ts';
 import { agencyMetricsFlow } from '../../src/bot/views/agency-metrics.view.ts';
 import { agencyRealtorsFlow } from '../../src/bot/views/agency-realtors.view.ts';
 import { bookingsExportFlow } from '../../src/bot/views/bookings-export.view.ts';
@@ -33,122 +25,19 @@ import {
   agencyRealtorsMachine,
 } from '../../src/machines/agency-realtors.machine.ts';
 import { bookingsExportMachine, type ExportResult } from '../../src/machines/bookings-export.machine.ts';
-import {
-  ActorScript,
-  type DriveReport,
-  describeFlowModel,
-  doneEvent,
-  drive,
-  errorEvent,
-  essence,
-  expectInlineAccepted,
-  modelPaths,
-  stateName,
-  transitionsOf,
-  view,
-} from '../support/flows.ts';
+import { ActorScript, describeFlowModel, doneEvent, errorEvent } from '../support/flows.ts';
+import { replyButtons } from '../support/model-screens.ts';
 
 /**
- * The model checks for a flow whose waiting states are inline screens under
+ * How the Super Admin's list flows offer their way out: inline screens under
  * the main menu (a list with ✖️ Закрыть rather than a reply ❌ Отмена).
  */
-function describeInlineModel(options: {
-  flow: Flow;
-  machine: AnyStateMachine;
-  script: ActorScript;
-  events: AnyEventObject[];
-  /** Final outcomes that pass on quietly (no line above what comes next). */
-  quiet: string[];
-}) {
-  const { flow, machine, script, events } = options;
-  describe(`${flow.id}: model`, () => {
-    const mismatches: string[] = [];
-    let report: DriveReport;
-    let waiting: AnyMachineSnapshot[];
-    let finals: AnyMachineSnapshot[];
-
-    beforeAll(async () => {
-      report = await drive(machine, script, modelPaths(machine, events), (a, b, where) => {
-        const [expected, actual] = [JSON.stringify(a), JSON.stringify(b)];
-        if (expected !== actual) mismatches.push(`${where}: expected ${expected}, got ${actual}`);
-      });
-      const reached = [...report.reached.values()];
-      waiting = reached.filter((r) => r.settled && r.snapshot.status === 'active').map((r) => r.snapshot);
-      finals = reached.filter((r) => r.snapshot.status === 'done').map((r) => r.snapshot);
-    }, 120_000);
-
-    it('drives the real machine, restored from JSON at every step, to the states the model predicts', () => {
-      expect(report.persisted.length).toBeGreaterThan(0);
-      expect(mismatches).toEqual([]);
-    });
-
-    it('reaches every state and takes every transition of the machine', () => {
-      const reached = new Set([...report.reached.values()].map(({ snapshot }) => stateName(snapshot)));
-      expect([...reached].sort()).toEqual(Object.keys(machine.root.states).sort());
-      const untaken = [...transitionsOf(machine)]
-        .filter(([transition]) => !report.taken.has(transition))
-        .map(([, name]) => name);
-      expect(untaken).toEqual([]);
-    });
-
-    it('answers Cancel (/cancel) in every state that is not final, ending as cancelled', () => {
-      for (const { snapshot } of report.reached.values()) {
-        if (snapshot.status !== 'active') continue;
-        const next = getNextSnapshot(machine, snapshot, { type: 'CANCEL' });
-        expect([next.value, next.status, next.output], stateName(snapshot)).toEqual([
-          'cancelled',
-          'done',
-          { outcome: 'cancelled' },
-        ]);
-      }
-    });
-
-    it('renders every waiting state in both languages, with a way out and only buttons the state accepts', () => {
-      expect(waiting.length).toBeGreaterThan(0);
-      for (const snapshot of waiting) {
-        for (const locale of LOCALES) {
-          const where = `${serializeSnapshot(snapshot)} in ${locale}`;
-          const messages = flow.render(snapshot, view(locale));
-          expect(messages.length, where).toBeGreaterThan(0);
-          for (const message of messages) {
-            expect(message.text.trim(), where).not.toBe('');
-            expect(message.text, where).not.toMatch(/undefined|null|NaN|\[object/);
-            expect(message.text.length, where).toBeLessThanOrEqual(4096);
-          }
-          expectInlineAccepted(snapshot, messages, where);
-          // The way out: ✖️ Закрыть on a list, «Нет» (back to the list) on a confirmation.
-          const actions = messages.flatMap((m) => m.inline?.flat() ?? []).map((b) => b.callback.action);
-          expect(actions.includes('close') || actions.includes('page'), where).toBe(true);
-          // Inline screens leave the main menu in place (or put it back): no flow keyboard to get stuck in.
-          for (const message of messages) {
-            if (!Array.isArray(message.reply)) continue;
-            for (const button of message.reply.flat()) expect(button.event, where).toBeUndefined();
-          }
-        }
-      }
-    });
-
-    it('closes every final state with a line in both languages, or passes on quietly', () => {
-      expect(finals.length).toBeGreaterThan(0);
-      for (const snapshot of finals) {
-        const output = snapshot.output as { outcome: string };
-        for (const locale of LOCALES) {
-          const line = flow.finish(output, view(locale));
-          if (options.quiet.includes(output.outcome)) expect(line, output.outcome).toBeNull();
-          else expect(line?.trim(), `${output.outcome} in ${locale}`).toBeTruthy();
-        }
-      }
-    });
-
-    it('persists every settled state as JSON under 4 KB that resumes in the same state and context', () => {
-      for (const { json, snapshot } of report.persisted) {
-        expect(Buffer.byteLength(json, 'utf8')).toBeLessThan(4096);
-        const restored = createActor(machine, { snapshot: JSON.parse(json) }).start();
-        expect(essence(restored.getSnapshot())).toEqual(essence(snapshot));
-        restored.stop();
-      }
-    });
-  });
+function inlineWayOut(_snapshot: AnyMachineSnapshot, messages: OutgoingMessage[], where: string): void {
+  // The way out: ✖️ Закрыть on a list, «Нет» (back to the list) on a confirmation.
+  const actions = messages.flatMap((m) => m.inline?.flat() ?? []).map((b) => b.callback.action);
+  expect(actions.includes('close') || actions.includes('page'), where).toBe(true);
+  // Inline screens leave the main menu in place (or put it back): no flow keyboard to get stuck in.
+  for (const button of replyButtons(messages)) expect(button.event, where).toBeUndefined();
 }
 
 // ---------------------------------------------------------------- agencyRealtors
@@ -172,11 +61,13 @@ const realtorsPage = (items: AgencyRealtorItem[], at: number, pages: number): Ag
   menu: { role: 'super_admin', unread: 1 },
 });
 
-describeInlineModel({
+describeFlowModel({
   flow: agencyRealtorsFlow,
   machine: realtors,
   script: realtorsScript,
+  screens: inlineWayOut,
   quiet: ['closed', 'add'],
+  timeout: 120_000,
   events: [
     doneEvent(realtors, 'loading', realtorsPage([realtor({}), realtor({ id: 12, status: 'blocked' })], 1, 2)),
     doneEvent(realtors, 'loading', realtorsPage([realtor({ id: 13, fullName: 'Тимур Касымов' })], 2, 2)),
@@ -228,11 +119,13 @@ const metrics = (change: Partial<AgencyMetrics>): AgencyMetrics => ({
 const days = (counts: number[]) =>
   counts.map((count, i) => ({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, count }));
 
-describeInlineModel({
+describeFlowModel({
   flow: agencyMetricsFlow,
   machine: metricsMachine,
   script: metricsScript,
+  screens: inlineWayOut,
   quiet: ['closed', 'export'],
+  timeout: 120_000,
   events: [
     doneEvent(metricsMachine, 'loading', { metrics: metrics({}), perDay: days([0, 1, 3, 0, 2]) }),
     doneEvent(metricsMachine, 'loading', {

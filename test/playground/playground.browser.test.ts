@@ -39,7 +39,10 @@ describe.skipIf(!hasChromium)(
     });
 
     it('a fresh `npm start` with no token answers /start in the page, the demo accounts in the picker', async () => {
-      const choices = await page.getByLabel('You are').locator('option').allTextContents();
+      // The page fills the picker once its first request answers: wait for the last choice to be there.
+      const options = page.getByLabel('You are').locator('option');
+      await options.filter({ hasText: 'New person' }).waitFor({ state: 'attached' });
+      const choices = await options.allTextContents();
       expect(choices).toEqual(
         expect.arrayContaining([
           'Guest · guest1@demo.kz',

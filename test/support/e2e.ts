@@ -8,6 +8,7 @@ import telegramTestApi from 'telegram-test-api';
 import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.ts';
 import { createOrm, type Em, pgliteDirIn } from '../../src/db/orm.ts';
+import { type EmlEmail, parseEml } from '../../src/domain/mail/eml.ts';
 
 export type { TelegramServer };
 
@@ -90,25 +91,21 @@ function appEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
   return { ...process.env, DATABASE_URL: '', SMTP_URL: '', WEBHOOK_URL: '', DATA_DIR: dataDir, ...extra };
 }
 
-/**
- * Starts the real bot (`node src/main.ts`) against the emulator, with a data
- * folder of its own (PGlite; `dataDir` to reuse one, e.g. after a restart).
- */
-export async function startBot(
-  emulator: TelegramServer,
-  options: { dataDir?: string; env?: Record<string, string> } = {},
-): Promise<BotProcess> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bot-e2e-'));
+/** The app (`node src/main.ts`) running, with everything it printed so far. */
+export interface AppProcess {
+  child: ChildProcess;
+  /** Its stdout and stderr together, as printed so far. */
+  output: () => string;
+  /** Its exit code once it has exited. */
+  exited: Promise<number | null>;
+}
+
+/** Spawns the app (`node src/main.ts`) with `env`, collecting its stdout and stderr. */
+export function spawnApp(env: NodeJS.ProcessEnv): AppProcess {
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['src/main.ts'], {
     cwd: process.cwd(),
-    env: appEnv(dataDir, {
-      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
-      TELEGRAM_API_ROOT: emulator.config.apiURL,
-      TELEGRAM_RATE_LIMIT: 'off',
-      LOG_LEVEL: 'info',
-      ...options.env,
-    }),
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => {
@@ -118,15 +115,50 @@ export async function startBot(
     output += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const started = Date.now();
-  while (!output.includes('bot running')) {
-    if (child.exitCode !== null) throw new Error(`bot exited early:\n${output}`);
-    if (Date.now() - started > 60_000) throw new Error(`bot did not start:\n${output}`);
+  return { child, output: () => output, exited };
+}
+
+/**
+ * Waits until the app printed `line` (its "ready" log line); throws with all it
+ * printed when it exits first or `timeoutMs` after `startedAt` has passed.
+ */
+export async function waitUntilPrinted(
+  app: AppProcess,
+  line: string,
+  options: { name: string; startedAt: number; timeoutMs: number },
+): Promise<void> {
+  while (!app.output().includes(line)) {
+    if (app.child.exitCode !== null) throw new Error(`${options.name} exited early:\n${app.output()}`);
+    if (Date.now() - options.startedAt > options.timeoutMs) {
+      throw new Error(`${options.name} did not start:\n${app.output()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Starts the real bot (`node src/main.ts`) against the emulator, with a data
+ * folder of its own (PGlite; `dataDir` to reuse one, e.g. after a restart).
+ */
+export async function startBot(
+  emulator: TelegramServer,
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<BotProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bot-e2e-'));
+  const app = spawnApp(
+    appEnv(dataDir, {
+      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+      TELEGRAM_API_ROOT: emulator.config.apiURL,
+      TELEGRAM_RATE_LIMIT: 'off',
+      LOG_LEVEL: 'info',
+      ...options.env,
+    }),
+  );
+  const { child, output, exited } = app;
+  await waitUntilPrinted(app, 'bot running', { name: 'bot', startedAt: Date.now(), timeoutMs: 60_000 });
   return {
     dataDir,
-    output: () => output,
+    output,
     async stop() {
       child.kill('SIGTERM');
       return exited;
@@ -349,49 +381,8 @@ export function latestEmail(dataDir: string, to: string): string | null {
   return matching.at(-1) ?? null;
 }
 
-/** An email from the outbox, decoded. */
-export interface ReadEmail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/** Decodes RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?UTF-8?Q?…?=`) in a header value. */
-function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_, encoding: string, data: string) =>
-      encoding.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-    );
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes = text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
-
-/** Parses a single-part .eml as nodemailer writes it (headers, blank line, encoded text). */
-export function readEmail(raw: string): ReadEmail {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
-  const body = raw.slice(split).trim();
-  const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(body)
-        : body;
-  return { to: header('To'), subject: decodeHeader(header('Subject')), text };
-}
-
 /** Every email in the bot's outbox for `to`, oldest first, decoded. */
-export function emailsTo(dataDir: string, to: string): ReadEmail[] {
+export function emailsTo(dataDir: string, to: string): EmlEmail[] {
   const outbox = join(dataDir, 'outbox');
   let files: string[];
   try {
@@ -401,7 +392,7 @@ export function emailsTo(dataDir: string, to: string): ReadEmail[] {
   }
   return files
     .sort()
-    .map((file) => readEmail(readFileSync(join(outbox, file), 'utf8')))
+    .map((file) => parseEml(readFileSync(join(outbox, file), 'utf8')))
     .filter((email) => email.to.toLowerCase() === to.toLowerCase());
 }
 
@@ -450,7 +441,7 @@ export async function linkThroughBot(user: TelegramUser, dataDir: string, email:
 }
 
 /** The 6-digit link code in an email. */
-export function linkCodeIn(email: ReadEmail): string {
+export function linkCodeIn(email: EmlEmail): string {
   const code = /\b(\d{6})\b/.exec(email.text)?.[1];
   if (!code) throw new Error(`no link code in "${email.subject}": ${email.text}`);
   return code;

@@ -461,9 +461,15 @@ export function describeFlowModel(options: {
   /**
    * How a waiting screen offers its way out, instead of the default check (a
    * reply keyboard with Cancel, each of its buttons an event the state takes):
-   * e.g. an inline list closed by its own button, edited in place.
+   * e.g. an inline list closed by its own button, edited in place. `shown` is
+   * the language the screen was rendered in (see `expectInlineListScreen`).
    */
-  screens?: (snapshot: AnyMachineSnapshot, messages: OutgoingMessage[], where: string) => void;
+  screens?: (
+    snapshot: AnyMachineSnapshot,
+    messages: OutgoingMessage[],
+    where: string,
+    shown: ViewContext,
+  ) => void;
   /** Final outcomes that pass on quietly: `finish` gives no line above the menu. */
   quiet?: string[];
 }): void {
@@ -522,8 +528,9 @@ export function describeFlowModel(options: {
       for (const snapshot of waiting) {
         for (const locale of LOCALES) {
           const where = `${name(snapshot)} in ${locale}`;
-          const { t } = view(locale);
-          const messages = flow.render(snapshot, view(locale));
+          const shown = view(locale);
+          const { t } = shown;
+          const messages = flow.render(snapshot, shown);
           expect(messages.length, where).toBeGreaterThan(0);
           for (const message of messages) {
             expect(message.text.trim(), where).not.toBe('');
@@ -536,7 +543,7 @@ export function describeFlowModel(options: {
           expect(new Set(reply.map((button) => button.text)).size, where).toBe(reply.length);
           expectInlineAccepted(snapshot, messages, where);
           if (options.screens) {
-            options.screens(snapshot, messages, where);
+            options.screens(snapshot, messages, where, shown);
             continue;
           }
           expect(reply, where).toContainEqual({ text: t.buttons.cancel, event: { type: 'CANCEL' } });

@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Notification } from '../../src/db/entities/index.ts';
 import type { Em } from '../../src/db/orm.ts';
 import {
   type BotProcess,
   linkThroughBot,
-  removeDataDir,
   runCli,
   type SeenMessage,
   startBot,
@@ -15,10 +11,11 @@ import {
   type TelegramServer,
   TelegramUser,
 } from './e2e.ts';
+import { freshDataDir } from './e2e-lifecycle.ts';
 
 /** A fresh data folder (`bot-e2e-<name>-…`) with the demo seed in it. */
 export async function seededDataDir(name: string): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), `bot-e2e-${name}-`));
+  const dataDir = freshDataDir(name);
   await runCli(dataDir, ['seed']);
   return dataDir;
 }
@@ -52,14 +49,6 @@ export async function startGuestChat(
   const guest = new TelegramUser(emulator, { firstName: 'Алия' });
   await linkThroughBot(guest, dataDir, 'guest1@demo.kz');
   return { emulator, bot, guest };
-}
-
-/** Stops what `startGuestChat` started (whatever of it did start) and deletes the data folder. */
-export async function stopGuestChat(chat: Partial<GuestChat> & { dataDir?: string }): Promise<void> {
-  if (process.env.E2E_LOG) console.log(chat.bot?.output());
-  await chat.bot?.stop();
-  await chat.emulator?.stop();
-  removeDataDir(chat.dataDir);
 }
 
 const sameMessage = (message: SeenMessage | undefined) => JSON.stringify([message?.text, message?.inline]);

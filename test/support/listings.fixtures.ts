@@ -72,6 +72,22 @@ export async function makeBooking(
   return booking;
 }
 
+/**
+ * `book(name, listing, checkIn, checkOut, status)`: books `guest` with
+ * `makeBooking` and keeps the booking's id in `ids` under `name`.
+ */
+export function namedBookings(em: Em, guest: { id: number }, ids: Record<string, number>) {
+  return async (
+    name: string,
+    listing: { id: number },
+    checkIn: string,
+    checkOut: string,
+    status: BookingStatus,
+  ): Promise<void> => {
+    ids[name] = (await makeBooking(em, { listing, guest, checkIn, checkOut, status })).id;
+  };
+}
+
 /** A review of a (completed) booking by its guest. */
 export async function makeReview(
   em: Em,

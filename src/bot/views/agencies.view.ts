@@ -12,10 +12,10 @@ import {
 import type { AgencyField } from '../../machines/agency-input.ts';
 import type { Flow } from '../flow.ts';
 import { flowServices } from '../flow-services.ts';
-import { mainMenuKeyboard } from '../menu.ts';
 import type { OutgoingMessage } from '../screen.ts';
 import { errorText } from './keyboards.ts';
-import { pageOrLast } from './paging.ts';
+import { withMenuOnFirst } from './menu-on-first.ts';
+import { mapPage, pageOrLast } from './paging.ts';
 import {
   agenciesListMessage,
   agencyCardMessage,
@@ -51,20 +51,14 @@ async function load(page: number, focus: number | null): Promise<AgenciesLoaded>
   const found = await pageOrLast(at, (p) => listAgencies({ page: p, pageSize: PAGE_SIZE }));
   const unread = await domain.notifications.unreadCount(em, actor);
   return {
-    list: {
-      items: found.items.map(({ id, name, city, active, realtorsCount, listingsCount }) => ({
-        id,
-        name,
-        city,
-        active,
-        realtorsCount,
-        listingsCount,
-      })),
-      page: found.page,
-      pageSize: found.pageSize,
-      pages: found.pages,
-      total: found.total,
-    },
+    list: mapPage(found, ({ id, name, city, active, realtorsCount, listingsCount }) => ({
+      id,
+      name,
+      city,
+      active,
+      realtorsCount,
+      listingsCount,
+    })),
     menu: { role: actor!.role, unread },
   };
 }
@@ -129,11 +123,7 @@ export const agenciesFlow: Flow = {
     else if (snapshot.matches('chooseField') && context.agency) screen = chooseFieldMessage(t, context);
     else screen = agenciesListMessage(t, context);
     // The first screen, and the first after a typing step, also put the main menu back.
-    if (context.fresh && context.menu) {
-      const reply = mainMenuKeyboard(context.menu.role, t, context.menu.unread);
-      return [{ text: t.agencies.header, reply }, screen];
-    }
-    return [screen];
+    return withMenuOnFirst(t, context, t.agencies.header, screen);
   },
   finish(output, { t }) {
     const result = output as AgenciesOutput;

@@ -6,10 +6,10 @@ import {
 } from '../../machines/agency-realtors.machine.ts';
 import type { Flow } from '../flow.ts';
 import { flowServices } from '../flow-services.ts';
-import { mainMenuKeyboard } from '../menu.ts';
 import type { OutgoingMessage } from '../screen.ts';
 import { confirmStatusMessage, realtorsListMessage } from './admin/realtors-screens.ts';
 import { errorText } from './keyboards.ts';
+import { withMenuOnFirst } from './menu-on-first.ts';
 import { pageOrLast } from './paging.ts';
 
 async function load(page: number) {
@@ -40,11 +40,7 @@ export const agencyRealtorsFlow: Flow = {
     if (snapshot.matches('confirmStatus')) return [confirmStatusMessage(t, context)];
     const list = realtorsListMessage(t, context);
     // The first screen also puts the main menu back: the add-realtor wizard leaves its own keyboard.
-    if (context.fresh && context.menu) {
-      const reply = mainMenuKeyboard(context.menu.role, t, context.menu.unread);
-      return [{ text: t.superAdmin.realtors.header, reply }, list];
-    }
-    return [list];
+    return withMenuOnFirst(t, context, t.superAdmin.realtors.header, list);
   },
   finish(output, { t }) {
     const result = output as AgencyRealtorsOutput;

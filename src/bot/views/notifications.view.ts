@@ -13,7 +13,7 @@ import type { Messages } from '../i18n/index.ts';
 import { notificationText } from '../notification-push.ts';
 import type { InlineButton, OutgoingMessage } from '../screen.ts';
 import { errorText, withNotice } from './keyboards.ts';
-import { pageOrLast, pagerRow } from './paging.ts';
+import { mapPage, pageOrLast, pagerRow } from './paging.ts';
 
 const when = new Intl.DateTimeFormat('ru-RU', {
   timeZone: TIME_ZONE,
@@ -72,18 +72,12 @@ export const notificationsFlow: Flow = {
         const page = await pageOrLast(input.page, (page) =>
           domain.notifications.listUnread(em, actor, { page }),
         );
-        return {
-          items: page.items.map((item) => ({
-            id: item.id,
-            kind: item.kind,
-            data: item.data,
-            createdAt: item.createdAt.toISOString(),
-          })),
-          page: page.page,
-          pageSize: page.pageSize,
-          pages: page.pages,
-          total: page.total,
-        };
+        return mapPage(page, (item) => ({
+          id: item.id,
+          kind: item.kind,
+          data: item.data,
+          createdAt: item.createdAt.toISOString(),
+        }));
       }),
       markRead: fromPromise(({ input }) => {
         const { em, domain, actor } = flowServices();

@@ -13,6 +13,20 @@ export async function pageOrLast<T>(
   return loaded.items.length === 0 && loaded.total > 0 && page > 1 ? load(loaded.pages) : loaded;
 }
 
+/**
+ * A page as a flow keeps it: the same numbers, each item turned into plain
+ * JSON by `item` (the domain's items may hold dates and more than the list shows).
+ */
+export function mapPage<T, U>(page: Page<T>, item: (value: T) => U): Page<U> {
+  return {
+    items: page.items.map((value) => item(value)),
+    page: page.page,
+    pageSize: page.pageSize,
+    pages: page.pages,
+    total: page.total,
+  };
+}
+
 /** ◀ ▶ under a list; none on a single page. */
 export function pagerRow(
   labels: { previous: string; next: string },

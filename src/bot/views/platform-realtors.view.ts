@@ -10,9 +10,9 @@ import {
 } from '../../machines/platform-realtors.machine.ts';
 import type { Flow } from '../flow.ts';
 import { flowServices } from '../flow-services.ts';
-import { mainMenuKeyboard } from '../menu.ts';
 import type { OutgoingMessage } from '../screen.ts';
 import { errorText } from './keyboards.ts';
+import { withMenuOnFirst } from './menu-on-first.ts';
 import { pageOrLast } from './paging.ts';
 import {
   confirmDeactivateMessage,
@@ -72,11 +72,7 @@ export const platformRealtorsFlow: Flow = {
     if (snapshot.matches('confirmDeactivate')) return [confirmDeactivateMessage(t, context)];
     const list = realtorsListMessage(t, context);
     // The first screen also puts the main menu back: the agency picker left its own keyboard.
-    if (context.fresh && context.menu) {
-      const reply = mainMenuKeyboard(context.menu.role, t, context.menu.unread);
-      return [{ text: t.platformRealtors.header, reply }, list];
-    }
-    return [list];
+    return withMenuOnFirst(t, context, t.platformRealtors.header, list);
   },
   finish(output, { t }) {
     const result = output as PlatformRealtorsOutput;

@@ -1,8 +1,6 @@
 import { fromPromise } from 'xstate';
 import type { BookingView } from '../../domain/bookings.service.ts';
-import { almatyToday } from '../../domain/dates.ts';
 import {
-  type RealtorBookingFilter,
   type RealtorBookingItem,
   type RealtorBookingsContext,
   type RealtorBookingsOutput,
@@ -11,52 +9,26 @@ import {
 import type { Flow } from '../flow.ts';
 import { flowServices } from '../flow-services.ts';
 import { messagesFor } from '../i18n/index.ts';
-import { mainMenuKeyboard } from '../menu.ts';
 import type { OutgoingMessage } from '../screen.ts';
+import { awaitsAnswer, cancellableOn, loadBookingList, stayOf } from './bookings/booking-items.ts';
 import { askReasonMessage, confirmCancelMessage, realtorListMessage } from './bookings/realtor-screens.ts';
 import { errorText } from './keyboards.ts';
-import { pageOrLast } from './paging.ts';
+import { withMenuOnFirst } from './menu-on-first.ts';
 
 /** A booking as the list keeps it, with what the realtor may do with it today. */
 function itemOf(booking: BookingView, today: string): RealtorBookingItem {
-  const live = booking.status === 'pending' || booking.status === 'confirmed';
   return {
     id: booking.id,
     title: booking.listingTitle,
     city: booking.city,
     guestName: booking.guestName,
     guestPhone: booking.guestPhone,
-    checkIn: booking.checkIn,
-    checkOut: booking.checkOut,
-    nights: booking.nights,
-    guests: booking.guests,
-    total: booking.total,
-    status: booking.status,
+    ...stayOf(booking),
     cancelledBy: booking.cancelledBy,
     cancelReason: booking.cancelReason,
     // The domain's day rules: confirm until the check-in day, cancel before it.
-    confirmable: booking.status === 'pending' && booking.checkIn >= today,
-    cancellable: live && booking.checkIn > today,
-  };
-}
-
-async function load(filter: RealtorBookingFilter, page: number) {
-  const { em, domain, actor } = flowServices();
-  const today = almatyToday(domain.deps.clock.now());
-  // A page emptied meanwhile (its bookings confirmed or cancelled) shows the last one instead.
-  const found = await pageOrLast(page, (at) =>
-    domain.bookings.listForRealtor(em, actor, { filter, page: at }),
-  );
-  const unread = await domain.notifications.unreadCount(em, actor);
-  return {
-    list: {
-      items: found.items.map((booking) => itemOf(booking, today)),
-      page: found.page,
-      pageSize: found.pageSize,
-      pages: found.pages,
-      total: found.total,
-    },
-    menu: { role: actor!.role, unread },
+    confirmable: awaitsAnswer(booking, today),
+    cancellable: cancellableOn(booking, today),
   };
 }
 
@@ -67,7 +39,14 @@ export const realtorBookingsFlow: Flow = {
   audience: 'account',
   machine: realtorBookingsMachine.provide({
     actors: {
-      load: fromPromise(({ input }) => load(input.filter, input.page)),
+      load: fromPromise(({ input }) =>
+        loadBookingList(
+          input.page,
+          ({ em, domain, actor }, page) =>
+            domain.bookings.listForRealtor(em, actor, { filter: input.filter, page }),
+          itemOf,
+        ),
+      ),
       confirmBooking: fromPromise(async ({ input }) => {
         const { em, domain, actor } = flowServices();
         return domain.bookings.confirm(em, actor, input);
@@ -89,11 +68,7 @@ export const realtorBookingsFlow: Flow = {
     if (snapshot.matches('confirmCancel')) return [confirmCancelMessage(t, context)];
     const list = realtorListMessage(t, context);
     // The first screen also puts the main menu back (a flow before may have left its own keyboard).
-    if (context.fresh && context.menu) {
-      const reply = mainMenuKeyboard(context.menu.role, t, context.menu.unread);
-      return [{ text: t.realtorBookings.header, reply }, list];
-    }
-    return [list];
+    return withMenuOnFirst(t, context, t.realtorBookings.header, list);
   },
   finish(output, { t }) {
     const result = output as RealtorBookingsOutput;

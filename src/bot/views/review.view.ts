@@ -16,7 +16,7 @@ import { formatStay } from '../parse/date-range.ts';
 import type { InlineButton, OutgoingMessage, ReplyButton } from '../screen.ts';
 import { starsText } from './favorites.view.ts';
 import { errorText, navigationRow, withNotice } from './keyboards.ts';
-import { pageOrLast, pagerRow } from './paging.ts';
+import { mapPage, pageOrLast, pagerRow } from './paging.ts';
 
 /** How many stays to choose from are listed (the most recent ones). */
 export const MAX_STAYS = 8;
@@ -163,19 +163,13 @@ export const reviewFlow: Flow = {
       loadMine: fromPromise(async ({ input }) => {
         const { em, domain, actor } = flowServices();
         const page = await pageOrLast(input.page, (page) => domain.reviews.listMine(em, actor, { page }));
-        return {
-          items: page.items.map((review) => ({
-            id: review.id,
-            listingTitle: review.listingTitle,
-            rating: review.rating,
-            text: review.text,
-            createdAt: review.createdAt.toISOString(),
-          })),
-          page: page.page,
-          pageSize: page.pageSize,
-          pages: page.pages,
-          total: page.total,
-        };
+        return mapPage(page, (review) => ({
+          id: review.id,
+          listingTitle: review.listingTitle,
+          rating: review.rating,
+          text: review.text,
+          createdAt: review.createdAt.toISOString(),
+        }));
       }),
       publish: fromPromise(async ({ input }) => {
         const { em, domain, actor } = flowServices();

@@ -10,9 +10,9 @@ import {
 } from '../../machines/users.machine.ts';
 import type { Flow } from '../flow.ts';
 import { flowServices } from '../flow-services.ts';
-import { mainMenuKeyboard } from '../menu.ts';
 import type { OutgoingMessage } from '../screen.ts';
 import { errorText } from './keyboards.ts';
+import { withMenuOnFirst } from './menu-on-first.ts';
 import { pageOrLast } from './paging.ts';
 import {
   chooseRoleMessage,
@@ -75,11 +75,7 @@ export const usersFlow: Flow = {
     if (snapshot.matches('confirmStatus')) return [confirmStatusMessage(t, context)];
     const list = usersListMessage(t, context);
     // The first screen also puts the main menu back: the agency picker left its own keyboard.
-    if (context.fresh && context.menu) {
-      const reply = mainMenuKeyboard(context.menu.role, t, context.menu.unread);
-      return [{ text: t.users.header, reply }, list];
-    }
-    return [list];
+    return withMenuOnFirst(t, context, t.users.header, list);
   },
   finish(output, { t }) {
     const result = output as UsersOutput;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Agency, type BookingStatus } from '../../db/entities/index.ts';
+import { Agency } from '../../db/entities/index.ts';
 import type { Em } from '../../db/orm.ts';
 import { type MaybeActor, requireRole } from '../actor.ts';
+import type { BookingStay } from '../bookings/view.ts';
 import { addDays, almatyMidnight, nightsBetween } from '../dates.ts';
 import { Forbidden, NotFound } from '../errors.ts';
 import { idSchema, isoDateSchema, parseInput } from '../validation.ts';
@@ -13,7 +14,7 @@ export const EXPORT_ROW_LIMIT = 10_000;
 export const EXPORT_MAX_DAYS = 366;
 
 /** One booking of an export, as the CSV columns need it. */
-export interface ExportedBooking {
+export interface ExportedBooking extends BookingStay {
   id: number;
   listing: string;
   city: string;
@@ -22,12 +23,6 @@ export interface ExportedBooking {
   agency: string | null;
   guest: string;
   phone: string;
-  checkIn: string;
-  checkOut: string;
-  nights: number;
-  guests: number;
-  total: number;
-  status: BookingStatus;
   createdAt: Date;
 }
 

@@ -3,12 +3,8 @@ import type { Em } from '../../db/orm.ts';
 import { nightsBetween } from '../dates.ts';
 import type { NotificationPayloads } from '../notification-kinds.ts';
 
-/** A booking as guests and realtors see it. */
-export interface BookingView {
-  id: number;
-  listingId: number;
-  listingTitle: string;
-  city: string;
+/** What every account of a booking says about the stay: its dates, size, price and status. */
+export interface BookingStay {
   /** YYYY-MM-DD, inclusive. */
   checkIn: string;
   /** YYYY-MM-DD, exclusive. */
@@ -18,6 +14,14 @@ export interface BookingView {
   /** Integer tenge. */
   total: number;
   status: BookingStatus;
+}
+
+/** A booking as guests and realtors see it. */
+export interface BookingView extends BookingStay {
+  id: number;
+  listingId: number;
+  listingTitle: string;
+  city: string;
   cancelledBy: CancelledBy | null;
   cancelReason: string | null;
   createdAt: Date;

@@ -4,7 +4,7 @@ import { formatStay } from '../../parse/date-range.ts';
 import { formatTenge } from '../../parse/money.ts';
 import type { InlineButton, OutgoingMessage } from '../../screen.ts';
 import { errorText } from '../keyboards.ts';
-import { pagerRow } from '../paging.ts';
+import { bookingListMessage } from './booking-list-message.ts';
 
 /** What happened last, above the list: a success, or why the press changed nothing. */
 function noticeLine(t: Messages, context: MyBookingsContext): string | null {
@@ -54,27 +54,19 @@ function tabsRow(t: Messages, context: MyBookingsContext): InlineButton[] {
   return [tab('upcoming'), tab('past')];
 }
 
-/** One page of bookings as a single inline message (paging and actions edit it in place). */
+/** One page of the guest's bookings with pay, cancel and review, under the «Предстоящие» / «Прошедшие» tabs. */
 export function listMessage(t: Messages, context: MyBookingsContext): OutgoingMessage {
   const list = context.list!;
-  const first = (list.page - 1) * list.pageSize + 1;
-  const empty = context.scope === 'upcoming' ? t.myBookings.emptyUpcoming : t.myBookings.emptyPast;
-  const body = list.items.length > 0 ? list.items.map((item, i) => itemText(t, item, first + i)) : [empty];
-  const notice = noticeLine(t, context);
-  const text = [
-    ...(notice ? [notice] : []),
-    t.myBookings.title(context.scope, list.total, list.page, list.pages),
-    ...body,
-  ].join('\n\n');
-  return {
-    text,
-    inline: [
-      ...list.items.flatMap((item, i) => itemButtons(t, item, first + i)),
-      tabsRow(t, context),
-      ...pagerRow(t.myBookings.buttons, list.page, list.pages),
-      [{ text: t.myBookings.buttons.close, callback: { action: 'close', id: 0 } }],
-    ],
-  };
+  return bookingListMessage({
+    list,
+    notice: noticeLine(t, context),
+    title: t.myBookings.title(context.scope, list.total, list.page, list.pages),
+    empty: context.scope === 'upcoming' ? t.myBookings.emptyUpcoming : t.myBookings.emptyPast,
+    itemText: (item, index) => itemText(t, item, index),
+    itemButtons: (item, index) => itemButtons(t, item, index),
+    tabs: tabsRow(t, context),
+    buttons: t.myBookings.buttons,
+  });
 }
 
 /** «Отменить» asks first: «Да, отменить» / «Нет» (back to the list as it now is). */

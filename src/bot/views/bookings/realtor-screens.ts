@@ -10,7 +10,7 @@ import { formatStay } from '../../parse/date-range.ts';
 import { formatTenge } from '../../parse/money.ts';
 import type { InlineButton, OutgoingMessage } from '../../screen.ts';
 import { errorText } from '../keyboards.ts';
-import { pagerRow } from '../paging.ts';
+import { bookingListMessage } from './booking-list-message.ts';
 import { formatKzPhone } from './phone-text.ts';
 
 /** What happened last, above the list: a success, or why the press changed nothing. */
@@ -64,29 +64,19 @@ function tabsRow(t: Messages, current: RealtorBookingFilter): InlineButton[] {
   }));
 }
 
-/** One page of bookings as a single inline message (tabs, paging and actions edit it in place). */
+/** One page of bookings of the realtor's listings with confirm and cancel, under the filter tabs. */
 export function realtorListMessage(t: Messages, context: RealtorBookingsContext): OutgoingMessage {
   const list = context.list!;
-  const first = (list.page - 1) * list.pageSize + 1;
-  const body =
-    list.items.length > 0
-      ? list.items.map((item, i) => itemText(t, item, first + i))
-      : [t.realtorBookings.empty[context.filter]];
-  const notice = noticeLine(t, context);
-  const text = [
-    ...(notice ? [notice] : []),
-    t.realtorBookings.title(context.filter, list.total, list.page, list.pages),
-    ...body,
-  ].join('\n\n');
-  return {
-    text,
-    inline: [
-      ...list.items.flatMap((item, i) => itemButtons(t, item, first + i)),
-      tabsRow(t, context.filter),
-      ...pagerRow(t.realtorBookings.buttons, list.page, list.pages),
-      [{ text: t.realtorBookings.buttons.close, callback: { action: 'close', id: 0 } }],
-    ],
-  };
+  return bookingListMessage({
+    list,
+    notice: noticeLine(t, context),
+    title: t.realtorBookings.title(context.filter, list.total, list.page, list.pages),
+    empty: t.realtorBookings.empty[context.filter],
+    itemText: (item, index) => itemText(t, item, index),
+    itemButtons: (item, index) => itemButtons(t, item, index),
+    tabs: tabsRow(t, context.filter),
+    buttons: t.realtorBookings.buttons,
+  });
 }
 
 /** The booking a press is about, when it is on the page shown (a forged id is not). */

@@ -7,8 +7,7 @@ import type { ViewContext } from '../../flow.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { formatTenge } from '../../parse/money.ts';
 import type { OutgoingMessage, ReplyButton } from '../../screen.ts';
-import { navigationRow, withNotice } from '../keyboards.ts';
-import { rows } from '../search/steps.ts';
+import { navigationRow, rows, withNotice } from '../keyboards.ts';
 import { amenityNames } from '../search/summary.ts';
 import { noticeOf } from './add-listing-steps.ts';
 

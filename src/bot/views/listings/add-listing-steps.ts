@@ -1,42 +1,20 @@
-import { AMENITIES } from '../../../domain/amenities.ts';
-import { MAX_PRICE_PER_NIGHT } from '../../../domain/listings/fields.ts';
 import type { AddListingContext } from '../../../machines/add-listing.machine.ts';
 import type { ViewContext } from '../../flow.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { formatTenge } from '../../parse/money.ts';
-import type { InlineButton, OutgoingMessage, ReplyButton } from '../../screen.ts';
-import { errorText, navigationRow, withNotice } from '../keyboards.ts';
-import { rows } from '../search/steps.ts';
-import { amenityNames } from '../search/summary.ts';
+import type { OutgoingMessage, ReplyButton } from '../../screen.ts';
+import { errorText, GUEST_COUNTS, navigationRow, textButtons, withNotice } from '../keyboards.ts';
+import { amenityTogglesMessage } from '../search/amenity-toggles.ts';
+import { listingNoticeText } from './listing-notice.ts';
 
 /** The warning above a step: why the last answer was not taken, or a refusal. */
 export function noticeOf(t: Messages, context: AddListingContext): string | null {
-  const a = t.addListing;
-  const typed = context.typed ?? 0;
-  switch (context.notice) {
-    case null:
-      return context.error ? errorText(t, context.error.code) : null;
-    case 'titleLong':
-      return a.titleLong(typed);
-    case 'priceTooHigh':
-      return a.priceTooHigh(formatTenge(MAX_PRICE_PER_NIGHT));
-    case 'descriptionShort':
-      return a.descriptionShort(typed);
-    case 'descriptionLong':
-      return a.descriptionLong(typed);
-    default:
-      return a[context.notice];
-  }
+  if (context.notice === null) return context.error ? errorText(t, context.error.code) : null;
+  return listingNoticeText(t, context.notice, context.typed);
 }
 
 /** Back (to the previous step, or to the preview when editing) and Cancel. */
 const navigation = (t: Messages, back = true): ReplyButton[] => navigationRow(t, { back });
-
-const typedButtons = (labels: readonly string[], size: number): ReplyButton[][] =>
-  rows(
-    labels.map((text) => ({ text, event: { type: 'TEXT' as const, text } })),
-    size,
-  );
 
 function step(t: Messages, context: AddListingContext, prompt: string, reply: ReplyButton[][]) {
   return [{ text: withNotice(noticeOf(t, context), prompt), reply }];
@@ -52,7 +30,7 @@ export function titleScreen(context: AddListingContext, { t }: ViewContext): Out
 export function cityScreen(context: AddListingContext, { t }: ViewContext): OutgoingMessage[] {
   const { draft, editing } = context;
   const prompt = editing && draft.city ? t.addListing.editCity(draft.city) : t.addListing.askCity;
-  return step(t, context, prompt, [...typedButtons(context.cities, 3), navigation(t)]);
+  return step(t, context, prompt, [...textButtons(context.cities, 3), navigation(t)]);
 }
 
 export function priceScreen(context: AddListingContext, { t }: ViewContext): OutgoingMessage[] {
@@ -68,7 +46,7 @@ export function guestsScreen(context: AddListingContext, { t }: ViewContext): Ou
   const { draft, editing } = context;
   const prompt =
     editing && draft.maxGuests ? t.addListing.editGuests(draft.maxGuests) : t.addListing.askGuests;
-  return step(t, context, prompt, [...typedButtons(['1', '2', '3', '4', '5', '6'], 3), navigation(t)]);
+  return step(t, context, prompt, [...textButtons(GUEST_COUNTS, 3), navigation(t)]);
 }
 
 export function descriptionScreen(context: AddListingContext, { t }: ViewContext): OutgoingMessage[] {
@@ -82,23 +60,12 @@ export function descriptionScreen(context: AddListingContext, { t }: ViewContext
 
 /** Two messages, as in search: ticking an amenity edits only the toggles' message. */
 export function amenitiesScreen(context: AddListingContext, { t }: ViewContext): OutgoingMessage[] {
-  const chosen = context.draftAmenities;
-  const toggles: InlineButton[] = AMENITIES.map((code) => ({
-    text: `${chosen.includes(code) ? '✅ ' : ''}${t.search.amenities[code]}`,
-    callback: { action: 'amen', id: 0, arg: code },
-  }));
   return [
     {
       text: context.editing ? t.addListing.editAmenities : t.addListing.askAmenities,
       reply: [navigation(t)],
     },
-    {
-      text: withNotice(
-        noticeOf(t, context),
-        chosen.length > 0 ? t.search.amenitiesChosen(amenityNames(t, chosen)) : t.search.amenitiesNone,
-      ),
-      inline: [...rows(toggles, 2), [{ text: t.search.done, callback: { action: 'done', id: 0 } }]],
-    },
+    amenityTogglesMessage(t, context.draftAmenities, noticeOf(t, context)),
   ];
 }
 

@@ -1,6 +1,4 @@
-import { AMENITIES, type Amenity } from '../../../domain/amenities.ts';
 import { DEFAULT_CITIES } from '../../../domain/cities.ts';
-import { MAX_PRICE_PER_NIGHT } from '../../../domain/listings/fields.ts';
 import {
   EDITABLE_FIELDS,
   type MyListingsContext,
@@ -10,10 +8,11 @@ import type { ViewContext } from '../../flow.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { formatTenge } from '../../parse/money.ts';
 import type { InlineButton, OutgoingMessage, ReplyButton } from '../../screen.ts';
-import { navigationRow, withNotice } from '../keyboards.ts';
-import { rows } from '../search/steps.ts';
+import { GUEST_COUNTS, navigationRow, rows, textButtons, withNotice } from '../keyboards.ts';
+import { amenityTogglesMessage } from '../search/amenity-toggles.ts';
 import { amenityNames, formatRating } from '../search/summary.ts';
 import { noticeLine, refusalText, withLine } from './list-screens.ts';
+import { listingNoticeText } from './listing-notice.ts';
 
 /** Every field of the card, the rating and what is booked ahead. */
 export function cardText({ t, locale }: ViewContext, card: OwnListingCard): string {
@@ -98,33 +97,21 @@ export function chooseFieldMessage(t: Messages, context: MyListingsContext): Out
  * the add-listing wizard's words, as its rules are the same), or a refusal.
  */
 function answerNotice(t: Messages, context: MyListingsContext): string | null {
-  const a = t.addListing;
-  const typed = context.typed ?? 0;
   switch (context.notice) {
     case 'titleShort':
+    case 'titleLong':
     case 'cityBad':
     case 'cityLong':
     case 'badPrice':
-    case 'badGuests':
-      return a[context.notice];
-    case 'titleLong':
-      return a.titleLong(typed);
     case 'priceTooHigh':
-      return a.priceTooHigh(formatTenge(MAX_PRICE_PER_NIGHT));
+    case 'badGuests':
     case 'descriptionShort':
-      return a.descriptionShort(typed);
     case 'descriptionLong':
-      return a.descriptionLong(typed);
+      return listingNoticeText(t, context.notice, context.typed);
     default:
       return context.error ? refusalText(t, context.error) : null;
   }
 }
-
-const typedButtons = (labels: readonly string[]): ReplyButton[][] =>
-  rows(
-    labels.map((text) => ({ text, event: { type: 'TEXT' as const, text } })),
-    3,
-  );
 
 /** The prompt of one typed field with its current value, as the wizard edits it from its preview. */
 export function editTextScreen(t: Messages, context: MyListingsContext): OutgoingMessage[] {
@@ -133,9 +120,9 @@ export function editTextScreen(t: Messages, context: MyListingsContext): Outgoin
   const field = context.field === 'amenities' || !context.field ? 'title' : context.field;
   const steps: Record<typeof field, { prompt: string; buttons: ReplyButton[][] }> = {
     title: { prompt: a.editTitle(card.title), buttons: [] },
-    city: { prompt: a.editCity(card.city), buttons: typedButtons(DEFAULT_CITIES) },
+    city: { prompt: a.editCity(card.city), buttons: textButtons(DEFAULT_CITIES, 3) },
     price: { prompt: a.editPrice(formatTenge(card.pricePerNight)), buttons: [] },
-    guests: { prompt: a.editGuests(card.maxGuests), buttons: typedButtons(['1', '2', '3', '4', '5', '6']) },
+    guests: { prompt: a.editGuests(card.maxGuests), buttons: textButtons(GUEST_COUNTS, 3) },
     description: { prompt: a.editDescription(card.description), buttons: [] },
   };
   const { prompt, buttons } = steps[field];
@@ -149,18 +136,8 @@ export function editTextScreen(t: Messages, context: MyListingsContext): Outgoin
 
 /** Two messages, as in search: ticking an amenity edits only the toggles' message. */
 export function editAmenitiesScreen(t: Messages, context: MyListingsContext): OutgoingMessage[] {
-  const chosen: Amenity[] = context.draftAmenities;
-  const toggles: InlineButton[] = AMENITIES.map((code) => ({
-    text: `${chosen.includes(code) ? '✅ ' : ''}${t.search.amenities[code]}`,
-    callback: { action: 'amen', id: 0, arg: code },
-  }));
-  const state =
-    chosen.length > 0 ? t.search.amenitiesChosen(amenityNames(t, chosen)) : t.search.amenitiesNone;
   return [
     { text: t.addListing.editAmenities, reply: [navigationRow(t, { back: true })] },
-    {
-      text: withNotice(answerNotice(t, context), state),
-      inline: [...rows(toggles, 2), [{ text: t.search.done, callback: { action: 'done', id: 0 } }]],
-    },
+    amenityTogglesMessage(t, context.draftAmenities, answerNotice(t, context)),
   ];
 }

@@ -9,23 +9,19 @@ import type {
   OwnListingCard,
   OwnListingsPage,
 } from '../../../machines/my-listings.machine.ts';
+import { stayOf } from '../bookings/booking-items.ts';
+import { mapPage } from '../paging.ts';
 
 /** A page of the realtor's listings as the flow keeps it. */
 export function ownListingsPageOf(page: Page<OwnListingSummary>): OwnListingsPage {
-  return {
-    items: page.items.map(({ id, title, city, pricePerNight, published, upcomingBookings }) => ({
-      id,
-      title,
-      city,
-      pricePerNight,
-      published,
-      upcomingBookings,
-    })),
-    page: page.page,
-    pageSize: page.pageSize,
-    pages: page.pages,
-    total: page.total,
-  };
+  return mapPage(page, ({ id, title, city, pricePerNight, published, upcomingBookings }) => ({
+    id,
+    title,
+    city,
+    pricePerNight,
+    published,
+    upcomingBookings,
+  }));
 }
 
 /** The owner's card as plain JSON (no dates, no realtor id). */
@@ -78,11 +74,6 @@ export function bookingBriefOf(booking: BookingView): BookingBrief {
     id: booking.id,
     guestName: booking.guestName,
     guestPhone: booking.guestPhone,
-    checkIn: booking.checkIn,
-    checkOut: booking.checkOut,
-    nights: booking.nights,
-    guests: booking.guests,
-    total: booking.total,
-    status: booking.status,
+    ...stayOf(booking),
   };
 }

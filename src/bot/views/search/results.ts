@@ -9,9 +9,8 @@ import type { Messages } from '../../i18n/index.ts';
 import { formatDate } from '../../parse/date-range.ts';
 import { formatTenge } from '../../parse/money.ts';
 import type { InlineButton, OutgoingMessage, ReplyButton } from '../../screen.ts';
-import { errorText, navigationRow } from '../keyboards.ts';
+import { errorText, navigationRow, rows } from '../keyboards.ts';
 import { RESULTS_PAGE_SIZE } from './data.ts';
-import { rows } from './steps.ts';
 import { amenityNames, filterSummary, formatRating } from './summary.ts';
 
 /** A line above a list or a card: what the last press did, or why it did not. */

@@ -1,19 +1,12 @@
-import { AMENITIES } from '../../../domain/amenities.ts';
 import { PRICE_PRESETS, type SearchContext } from '../../../machines/search.machine.ts';
 import type { ViewContext } from '../../flow.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { formatDate } from '../../parse/date-range.ts';
-import type { InlineButton, OutgoingMessage, ReplyButton } from '../../screen.ts';
+import type { OutgoingMessage, ReplyButton } from '../../screen.ts';
 import { calendarKeyboard } from '../calendar-keyboard.ts';
-import { errorText, navigationRow, withNotice } from '../keyboards.ts';
-import { amenityNames, priceRange } from './summary.ts';
-
-/** Splits buttons into rows of `size`. */
-export function rows<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
+import { errorText, GUEST_COUNTS, navigationRow, rows, textButtons, withNotice } from '../keyboards.ts';
+import { amenityTogglesMessage } from './amenity-toggles.ts';
+import { priceRange } from './summary.ts';
 
 /** The warning above a step: a typed answer that did not fit, or a refusal. */
 export function noticeOf(t: Messages, context: SearchContext): string | null {
@@ -25,11 +18,10 @@ export function noticeOf(t: Messages, context: SearchContext): string | null {
 const skip = (t: Messages): ReplyButton[] => [{ text: t.buttons.skip, event: { type: 'SKIP' } }];
 
 export function cityScreen(context: SearchContext, { t }: ViewContext): OutgoingMessage[] {
-  const cities = context.cities.map((city) => ({ text: city, event: { type: 'TEXT' as const, text: city } }));
   return [
     {
       text: withNotice(noticeOf(t, context), context.editing ? t.search.editCity : t.search.askCity),
-      reply: [...rows(cities, 3), skip(t), navigationRow(t, { back: context.editing })],
+      reply: [...textButtons(context.cities, 3), skip(t), navigationRow(t, { back: context.editing })],
     },
   ];
 }
@@ -61,14 +53,10 @@ export function datesScreen(context: SearchContext, { t, locale }: ViewContext):
 }
 
 export function guestsScreen(context: SearchContext, { t }: ViewContext): OutgoingMessage[] {
-  const numbers = [1, 2, 3, 4, 5, 6].map((count) => ({
-    text: String(count),
-    event: { type: 'TEXT' as const, text: String(count) },
-  }));
   return [
     {
       text: withNotice(noticeOf(t, context), context.editing ? t.search.editGuests : t.search.askGuests),
-      reply: [...rows(numbers, 3), skip(t), navigationRow(t, { back: true })],
+      reply: [...textButtons(GUEST_COUNTS, 3), skip(t), navigationRow(t, { back: true })],
     },
   ];
 }
@@ -92,22 +80,11 @@ export function priceScreen(context: SearchContext, { t }: ViewContext): Outgoin
 
 /** Two messages, as with the dates: ticking an amenity edits only the toggles' message. */
 export function amenitiesScreen(context: SearchContext, { t }: ViewContext): OutgoingMessage[] {
-  const chosen = context.draftAmenities;
-  const toggles: InlineButton[] = AMENITIES.map((code) => ({
-    text: `${chosen.includes(code) ? '✅ ' : ''}${t.search.amenities[code]}`,
-    callback: { action: 'amen', id: 0, arg: code },
-  }));
   return [
     {
       text: context.editing ? t.search.editAmenities : t.search.askAmenities,
       reply: [skip(t), navigationRow(t, { back: true })],
     },
-    {
-      text: withNotice(
-        noticeOf(t, context),
-        chosen.length > 0 ? t.search.amenitiesChosen(amenityNames(t, chosen)) : t.search.amenitiesNone,
-      ),
-      inline: [...rows(toggles, 2), [{ text: t.search.done, callback: { action: 'done', id: 0 } }]],
-    },
+    amenityTogglesMessage(t, context.draftAmenities, noticeOf(t, context)),
   ];
 }
