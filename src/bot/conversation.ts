@@ -159,10 +159,14 @@ export function createConversation(domain: Domain, options: OpenFlowOptions = {}
     const media = last?.photo !== undefined || last?.document !== undefined;
     const canEdit =
       editMessageId !== null && last?.inline !== undefined && !last.reply && !media && sameAbove;
+    // A pressed photo or document (a listing card) cannot become text: the changed last
+    // message comes as a new one below it instead, and no edit is attempted.
+    const pressed = input.update.input;
+    const editable = pressed.kind === 'callback' && pressed.editable;
     return outcome(
       session,
       reply(canEdit && last ? [last] : messages, answer),
-      canEdit ? editMessageId : null,
+      canEdit && editable ? editMessageId : null,
     );
   }
 

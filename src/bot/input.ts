@@ -1,4 +1,4 @@
-import type { Update } from 'node-telegram-bot-api/types';
+import type { Message, Update } from 'node-telegram-bot-api/types';
 import { type CallbackData, decodeCallback } from './callback-data.ts';
 
 /** What a person did, independent of Telegram's update shape. */
@@ -7,8 +7,18 @@ export type BotInput =
   | { kind: 'text'; text: string; messageId: number }
   | { kind: 'contact'; phone: string; own: boolean }
   | { kind: 'photo'; fileId: string }
-  /** `data` is null for a button this codec did not produce (stale or forged). */
-  | { kind: 'callback'; data: CallbackData | null; queryId: string; messageId: number | null }
+  /**
+   * `data` is null for a button this codec did not produce (stale or forged).
+   * `editable` says the pressed message is a text message: Telegram cannot
+   * editMessageText a photo or document (its caption), nor a message it did not include.
+   */
+  | {
+      kind: 'callback';
+      data: CallbackData | null;
+      queryId: string;
+      messageId: number | null;
+      editable: boolean;
+    }
   | { kind: 'unsupported'; queryId?: string };
 
 export interface IncomingUpdate {
@@ -16,6 +26,11 @@ export interface IncomingUpdate {
   chatId: number;
   from: { id: number; firstName: string; username: string | null; languageCode: string | undefined };
   input: BotInput;
+}
+
+/** Whether editMessageText can change `message`: it has text and no photo or document. */
+function isTextMessage(message: Message | undefined): boolean {
+  return typeof message?.text === 'string' && !message.photo && !message.document;
 }
 
 const COMMAND = /^\/([a-z_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/i;
@@ -45,6 +60,7 @@ export function readUpdate(update: Update): IncomingUpdate | null {
         data: decodeCallback(query.data),
         queryId: query.id,
         messageId: query.message?.message_id ?? null,
+        editable: isTextMessage(query.message),
       },
     };
   }

@@ -350,7 +350,10 @@ export function createAccountService(deps: DomainDeps) {
               });
             }
             if (status !== 'active') {
-              await deps.notifier.notify(tx, existing.id, 'status_changed', { status: 'active' });
+              await deps.notifier.notify(tx, existing.id, 'status_changed', {
+                status: 'active',
+                role: 'superuser',
+              });
             }
             return { userId: existing.id, created: false };
           }

@@ -8,6 +8,9 @@ interface BookingRef {
   checkOut: string;
 }
 
+/** The roles that belong to an agency. */
+export type AgencyRole = Extract<UserRole, 'realtor' | 'super_admin'>;
+
 /** What each kind of notification carries; the bot renders them in the reader's language. */
 export interface NotificationPayloads {
   /** To the realtor: a guest booked one of their listings. */
@@ -22,14 +25,23 @@ export interface NotificationPayloads {
   review_created: { reviewId: number; listingId: number; listingTitle: string; rating: number };
   /** To the user: their role changed. */
   role_changed: { role: UserRole; agencyName: string | null };
-  /** To the user: their account was blocked or unblocked. */
-  status_changed: { status: UserStatus };
-  /** To a realtor and the Super Admins of both agencies: the realtor moved. */
+  /**
+   * To the user: their account was blocked or unblocked. `role` (absent in
+   * notifications stored before it existed) words it: a realtor is
+   * «деактивирован», anyone else «заблокирован».
+   */
+  status_changed: { status: UserStatus; role?: UserRole };
+  /**
+   * To a realtor or Super Admin and the Super Admins of both agencies: the
+   * person moved. `role` is their role in the agency (absent in notifications
+   * stored before it existed: read as a realtor).
+   */
   agency_changed: {
     realtorId: number;
     realtorName: string;
     fromAgency: string | null;
     toAgency: string | null;
+    role?: AgencyRole;
   };
 }
 

@@ -18,11 +18,13 @@ export interface AddRealtorContext {
   phone: string | null;
   fullName: string | null;
   /**
-   * The password until the account is made. It lives only in this chat's
-   * session (the person's message with it is deleted from the chat) and goes
-   * when the flow ends; the domain stores a hash.
+   * The password until the account is made, sealed with the app secret: the
+   * context is the chat's persisted session, so the plain text never enters
+   * it (the person's message with it is deleted from the chat too). Only the
+   * `addRealtor` actor opens it; it goes once the account is made and the
+   * domain stores a hash.
    */
-  password: string | null;
+  sealedPassword: string | null;
   notice: AddRealtorNotice | null;
   error: FlowError | null;
 }
@@ -35,8 +37,9 @@ const textOf = (event: FlowEvent) => (event.type === 'TEXT' ? event.text : '');
 
 /**
  * «➕ Добавить» a realtor to the Super Admin's agency: email → phone → full
- * name → password (≥ 8; the message is deleted from the chat) → summary with
- * the password masked → the account, after which the realtors list comes back.
+ * name → password (≥ 8; the message is deleted from the chat, the text kept
+ * only sealed) → summary with the password masked → the account, after which
+ * the realtors list comes back.
  * A taken email or phone is said at its step (and again if it got taken
  * before the account was made) and that step is asked again.
  */
@@ -48,9 +51,11 @@ export const addRealtorMachine = setup({
   },
   actors: {
     checkAvailability,
+    /** Seals the typed password (the plain text reaches only this actor's input, never the context). */
+    sealPassword: fromPromise<string, { password: string }>(notProvided('sealPassword')),
     addRealtor: fromPromise<
       { id: number; fullName: string },
-      { email: string; phone: string; fullName: string; password: string }
+      { email: string; phone: string; fullName: string; sealedPassword: string }
     >(notProvided('addRealtor')),
   },
   // A shared contact is fine at the phone step: the realtor's card from the admin's phonebook.
@@ -70,7 +75,6 @@ export const addRealtorMachine = setup({
       notice: null,
       error: null,
     }),
-    rememberPassword: assign({ password: ({ event }) => textOf(event), notice: null, error: null }),
     rememberError: assign({ notice: null, error: ({ event }) => errorOf(event) }),
   },
 }).createMachine({
@@ -78,7 +82,7 @@ export const addRealtorMachine = setup({
   // The machine's output is the output of the final state it ended in.
   output: ({ event }) => (event as unknown as { output: AddRealtorOutput }).output,
   initial: 'askEmail',
-  context: { email: null, phone: null, fullName: null, password: null, notice: null, error: null },
+  context: { email: null, phone: null, fullName: null, sealedPassword: null, notice: null, error: null },
   on: { CANCEL: '.cancelled' },
   states: {
     askEmail: {
@@ -144,10 +148,22 @@ export const addRealtorMachine = setup({
     askPassword: {
       on: {
         TEXT: [
-          { guard: 'isPassword', target: 'summary', actions: 'rememberPassword' },
+          { guard: 'isPassword', target: 'sealingPassword' },
           { actions: { type: 'notice', params: 'badPassword' } },
         ],
         BACK: { target: 'askName', actions: 'clearNotice' },
+      },
+    },
+    sealingPassword: {
+      invoke: {
+        src: 'sealPassword',
+        // The accepted text comes straight from the event that led here.
+        input: ({ event }) => ({ password: textOf(event) }),
+        onDone: {
+          target: 'summary',
+          actions: assign({ sealedPassword: ({ event }) => event.output, notice: null, error: null }),
+        },
+        // Sealing cannot be refused: a failure is a bug, and the update fails as one.
       },
     },
     summary: {
@@ -164,11 +180,11 @@ export const addRealtorMachine = setup({
           email: context.email!,
           phone: context.phone!,
           fullName: context.fullName!,
-          password: context.password!,
+          sealedPassword: context.sealedPassword!,
         }),
         onDone: {
           target: 'added',
-          actions: assign({ fullName: ({ event }) => event.output.fullName, password: null }),
+          actions: assign({ fullName: ({ event }) => event.output.fullName, sealedPassword: null }),
         },
         onError: [
           // Taken meanwhile by someone else: that step again, the rest kept.

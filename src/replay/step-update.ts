@@ -1,4 +1,5 @@
 import type { Update } from 'node-telegram-bot-api/types';
+import type { OutgoingMessage } from '../bot/screen.ts';
 import { replyMarkup } from '../bot/sender.ts';
 import type { CapturingSender } from './capturing-sender.ts';
 import type { Recording, Step } from './format.ts';
@@ -6,6 +7,23 @@ import type { TranscriptEntry } from './transcript.ts';
 
 /** Telegram's message date field (seconds); fixed, the bot does not read it. */
 const MESSAGE_DATE = 1_800_000_000;
+
+/**
+ * The pressed message as Telegram includes it in the callback query: a photo
+ * or document with its caption, else its text (the only kind the bot edits in place).
+ */
+function pressedContent(message: OutgoingMessage | undefined): Record<string, unknown> {
+  const caption = message?.text ?? '';
+  if (message?.photo) {
+    return {
+      photo: [{ file_id: 'replay-photo', file_unique_id: 'photo', width: 800, height: 600 }],
+      caption,
+    };
+  }
+  if (message?.document)
+    return { document: { file_id: 'replay-document', file_unique_id: 'document' }, caption };
+  return { text: message?.text ?? '' };
+}
 
 export interface StepUpdate {
   /** The Telegram update to feed the pipeline; null when the step cannot be sent (a press with no button). */
@@ -89,7 +107,7 @@ export function stepUpdate(
               message_id: messageId,
               date: MESSAGE_DATE,
               chat,
-              text: found?.message.text ?? '',
+              ...pressedContent(found?.message),
               ...(markup ? { reply_markup: markup } : {}),
             },
           },

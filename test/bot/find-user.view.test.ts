@@ -151,8 +151,8 @@ describe('findUser: the real domain behind the card', () => {
     await chat.tap('Разблокировать');
     expect(chat.text()).toContain('🟢 Статус: активен');
     expect((await notificationsOf(database.fork(), guestId)).slice(-2)).toEqual([
-      ['status_changed', { status: 'blocked' }],
-      ['status_changed', { status: 'active' }],
+      ['status_changed', { status: 'blocked', role: 'guest' }],
+      ['status_changed', { status: 'active', role: 'guest' }],
     ]);
   });
 

@@ -131,6 +131,49 @@ describe('message catalogues', () => {
     expect(ru.link.done('guest')).toContain('Гость');
     expect(en.link.done('superuser')).toContain('Superuser');
   });
+
+  it('names the person who changed agency by their role; old notifications without a role read as a realtor', () => {
+    const move = { realtorName: 'Олжас', fromAgency: null, toAgency: 'Дом' };
+    expect(ru.notifications.agency_changed({ ...move, role: 'super_admin' })).toBe(
+      'Супер Админ Олжас: агентство — → «Дом».',
+    );
+    expect(en.notifications.agency_changed({ ...move, role: 'super_admin' })).toBe(
+      'Super Admin Олжас: agency — → "Дом".',
+    );
+    for (const data of [move, { ...move, role: 'realtor' as const }]) {
+      expect(ru.notifications.agency_changed(data)).toBe('Риелтор Олжас: агентство — → «Дом».');
+      expect(en.notifications.agency_changed(data)).toBe('Realtor Олжас: agency — → "Дом".');
+    }
+  });
+
+  it('tells a realtor their account is deactivated or activated, anyone else (or an old notification) blocked or active', () => {
+    expect(ru.notifications.status_changed({ status: 'blocked', role: 'realtor' })).toBe(
+      'Ваш аккаунт риелтора деактивирован.',
+    );
+    expect(ru.notifications.status_changed({ status: 'active', role: 'realtor' })).toBe(
+      'Ваш аккаунт риелтора снова активирован.',
+    );
+    expect(en.notifications.status_changed({ status: 'blocked', role: 'realtor' })).toBe(
+      'Your realtor account was deactivated.',
+    );
+    expect(en.notifications.status_changed({ status: 'active', role: 'realtor' })).toBe(
+      'Your realtor account is activated again.',
+    );
+    for (const data of [{}, { role: 'guest' as const }, { role: 'super_admin' as const }]) {
+      expect(ru.notifications.status_changed({ status: 'blocked', ...data })).toBe(
+        'Ваш аккаунт заблокирован.',
+      );
+      expect(ru.notifications.status_changed({ status: 'active', ...data })).toBe(
+        'Ваш аккаунт снова активен.',
+      );
+      expect(en.notifications.status_changed({ status: 'blocked', ...data })).toBe(
+        'Your account is blocked.',
+      );
+      expect(en.notifications.status_changed({ status: 'active', ...data })).toBe(
+        'Your account is active again.',
+      );
+    }
+  });
 });
 
 describe('plural forms', () => {

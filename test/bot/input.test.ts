@@ -103,8 +103,29 @@ describe('readUpdate', () => {
     expect(readUpdate(press('lang:0:en'))).toMatchObject({
       updateId: 901,
       chatId: 501,
-      input: { kind: 'callback', data: { action: 'lang', id: 0, arg: 'en' }, queryId: 'q-1', messageId: 77 },
+      input: {
+        kind: 'callback',
+        data: { action: 'lang', id: 0, arg: 'en' },
+        queryId: 'q-1',
+        messageId: 77,
+        editable: true,
+      },
     });
+  });
+
+  it('marks a press under a photo or document (a listing card) as not editable as text', () => {
+    const photo = [{ file_id: 'AgAD', file_unique_id: 'u', width: 800, height: 600 }];
+    const document = { file_id: 'BQAD', file_unique_id: 'd' };
+    for (const fields of [
+      { photo, caption: 'Студия' },
+      { document, caption: 'Выгрузка' },
+      // Telegram never mixes them; a photo wins over any text it came with.
+      { photo, text: 'Студия' },
+      {},
+    ]) {
+      const read = readUpdate(press('more:7', { message: message({ message_id: 78, ...fields }) }));
+      expect(read?.input).toMatchObject({ kind: 'callback', messageId: 78, editable: false });
+    }
   });
 
   it('reads a forged or stale button as a callback without data, so it can still be answered', () => {
@@ -114,6 +135,7 @@ describe('readUpdate', () => {
         data: null,
         queryId: 'q-1',
         messageId: 77,
+        editable: true,
       });
     }
   });
@@ -121,7 +143,7 @@ describe('readUpdate', () => {
   it('answers into the presser’s chat when the button’s message is unknown', () => {
     const read = readUpdate(press('page:2', { message: null }));
     expect(read?.chatId).toBe(501);
-    expect(read?.input).toMatchObject({ kind: 'callback', messageId: null });
+    expect(read?.input).toMatchObject({ kind: 'callback', messageId: null, editable: false });
   });
 
   it('marks a message with nothing readable (a sticker, a photo) as unsupported', () => {

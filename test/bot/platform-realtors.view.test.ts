@@ -135,6 +135,7 @@ describe('the Superuser’s «👨‍💼 Риелторы» and the agency pick
       realtorName: 'Тимур Касымов',
       fromAgency: 'Алматы Апартаменты',
       toAgency: 'Астана Стей',
+      role: 'realtor',
     };
     for (const person of [realtors.timur, admins.madina, admins.erlan]) {
       expect(await notices(person)).toEqual([['agency_changed', moved]]);
@@ -190,8 +191,8 @@ describe('the Superuser’s «👨‍💼 Риелторы» and the agency pick
     expect(textOf(on)).toContain('🟢 Риелтор Асель Нурланова активирован.');
     expect((await fresh(realtors.asel)).status).toBe('active');
     expect((await notices(realtors.asel)).slice(-2)).toEqual([
-      ['status_changed', { status: 'blocked' }],
-      ['status_changed', { status: 'active' }],
+      ['status_changed', { status: 'blocked', role: 'realtor' }],
+      ['status_changed', { status: 'active', role: 'realtor' }],
     ]);
   });
 

@@ -125,7 +125,13 @@ describe('«👥 Пользователи» through the bot', () => {
     expect(await notices(people.erlan)).toEqual([
       [
         'agency_changed',
-        { realtorId: people.olzhas.user.id, realtorName: 'Олжас', fromAgency: null, toAgency: 'Астана Стей' },
+        {
+          realtorId: people.olzhas.user.id,
+          realtorName: 'Олжас',
+          fromAgency: null,
+          toAgency: 'Астана Стей',
+          role: 'super_admin',
+        },
       ],
     ]);
   });
@@ -180,8 +186,8 @@ describe('«👥 Пользователи» through the bot', () => {
     expect(textOf(await chat.tap('✅ Да', 706))).toContain('✅ Ержан: аккаунт снова активен.');
     expect((await fresh(people.erzhan)).status).toBe('active');
     expect((await notices(people.erzhan)).map(([kind, data]) => [kind, data])).toEqual([
-      ['status_changed', { status: 'blocked' }],
-      ['status_changed', { status: 'active' }],
+      ['status_changed', { status: 'blocked', role: 'guest' }],
+      ['status_changed', { status: 'active', role: 'guest' }],
     ]);
   });
 

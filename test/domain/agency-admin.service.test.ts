@@ -200,8 +200,8 @@ describe('agency admin service', () => {
         { orderBy: { id: 'asc' } },
       );
       expect(notifications.map((n) => [n.kind, n.data])).toEqual([
-        ['status_changed', { status: 'blocked' }],
-        ['status_changed', { status: 'active' }],
+        ['status_changed', { status: 'blocked', role: 'realtor' }],
+        ['status_changed', { status: 'active', role: 'realtor' }],
       ]);
     });
 

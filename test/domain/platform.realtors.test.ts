@@ -66,6 +66,7 @@ describe('platform service: realtors', () => {
         realtorName: realtor.user.fullName,
         fromAgency: from.name,
         toAgency: to.name,
+        role: 'realtor',
       };
       for (const userId of [realtor.user.id, fromAdmin.user.id, toAdmin.user.id]) {
         expect(await notificationsOf(em(), userId)).toEqual([['agency_changed', change]]);
@@ -112,6 +113,7 @@ describe('platform service: realtors', () => {
             realtorName: realtor.user.fullName,
             fromAgency: null,
             toAgency: agency.name,
+            role: 'realtor',
           },
         ],
       ]);
@@ -128,6 +130,7 @@ describe('platform service: realtors', () => {
         realtorName: realtor.user.fullName,
         fromAgency: from.name,
         toAgency: null,
+        role: 'realtor',
       };
       expect(await notificationsOf(em(), realtor.user.id)).toEqual([['agency_changed', change]]);
       expect(await notificationsOf(em(), fromAdmin.user.id)).toEqual([['agency_changed', change]]);
@@ -158,8 +161,8 @@ describe('platform service: realtors', () => {
       );
       await platform().setRealtorStatus(em(), superuser, { realtorId: realtor.user.id, status: 'active' });
       expect(await notificationsOf(em(), realtor.user.id)).toEqual([
-        ['status_changed', { status: 'blocked' }],
-        ['status_changed', { status: 'active' }],
+        ['status_changed', { status: 'blocked', role: 'realtor' }],
+        ['status_changed', { status: 'active', role: 'realtor' }],
       ]);
       await expectRefusal(
         em(),

@@ -109,7 +109,13 @@ describe('platform service: users', () => {
       expect(await notificationsOf(em(), admin.user.id)).toEqual([
         [
           'agency_changed',
-          { realtorId: user.id, realtorName: 'Новичок', fromAgency: null, toAgency: 'Приёмная' },
+          {
+            realtorId: user.id,
+            realtorName: 'Новичок',
+            fromAgency: null,
+            toAgency: 'Приёмная',
+            role: 'realtor',
+          },
         ],
       ]);
       expect(await notificationsOf(em(), blockedAdmin.user.id)).toEqual([]);
@@ -139,6 +145,7 @@ describe('platform service: users', () => {
         realtorName: user.fullName,
         fromAgency: from.name,
         toAgency: to.name,
+        role: 'super_admin',
       };
       expect(await notificationsOf(em(), fromAdmin.user.id)).toEqual([['agency_changed', change]]);
       expect(await notificationsOf(em(), toAdmin.user.id)).toEqual([['agency_changed', change]]);
@@ -169,6 +176,25 @@ describe('platform service: users', () => {
       ).toEqual([
         ['agency_changed', null],
         ['agency_changed', null],
+      ]);
+    });
+
+    it('tells the agency a Super Admin left it as a Super Admin, not a realtor', async () => {
+      const agency = await makeAgency(em());
+      const admin = await makeUser(em(), 'super_admin', { agency });
+      const leaving = await makeUser(em(), 'super_admin', { agency, fullName: 'Олжас' });
+      await platform().setRole(em(), superuser, { userId: leaving.user.id, role: 'guest' });
+      expect(await notificationsOf(em(), admin.user.id)).toEqual([
+        [
+          'agency_changed',
+          {
+            realtorId: leaving.user.id,
+            realtorName: 'Олжас',
+            fromAgency: agency.name,
+            toAgency: null,
+            role: 'super_admin',
+          },
+        ],
       ]);
     });
 
@@ -273,8 +299,8 @@ describe('platform service: users', () => {
       );
       await platform().setUserStatus(em(), superuser, { userId: user.id, status: 'active' });
       expect(await notificationsOf(em(), user.id)).toEqual([
-        ['status_changed', { status: 'blocked' }],
-        ['status_changed', { status: 'active' }],
+        ['status_changed', { status: 'blocked', role: 'guest' }],
+        ['status_changed', { status: 'active', role: 'guest' }],
       ]);
     });
 

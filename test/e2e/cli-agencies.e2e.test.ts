@@ -205,10 +205,16 @@ describe('operator CLI: create-agency and set-role', () => {
       expect(notices.map((notice) => [notice.kind, notice.data])).toEqual([
         ['role_changed', { role: 'realtor', agencyName: 'Жилстрой' }],
         ['role_changed', { role: 'super_admin', agencyName: 'Жилстрой' }],
-        // As the agency's Super Admin, Dana hears that Erzhan left it.
+        // As the agency's Super Admin, Dana hears that Erzhan, its other Super Admin, left it.
         [
           'agency_changed',
-          { realtorId: ids.erzhan, realtorName: 'Ержан Алиев', fromAgency: 'Жилстрой', toAgency: null },
+          {
+            realtorId: ids.erzhan,
+            realtorName: 'Ержан Алиев',
+            fromAgency: 'Жилстрой',
+            toAgency: null,
+            role: 'super_admin',
+          },
         ],
       ]);
     });

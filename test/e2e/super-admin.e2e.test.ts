@@ -323,6 +323,8 @@ describe('the Super Admin over Telegram', () => {
         m.text.includes(texts.realtors.deactivated('Тимур Касымов')),
       );
       expect(done.text).toContain('Тимур Касымов — ⛔ деактивирован');
+      // He is told in the bot's word for a realtor: deactivated, not blocked.
+      await waitForMessage(timur, (m) => m.text === 'Ваш аккаунт риелтора деактивирован.');
 
       expect(await searchUpTo(guest, 'Алматы', '5 000')).toContain(ru.search.noResults);
       // The status_changed push may come first; the answer to his next message is the inactive menu.
@@ -341,6 +343,7 @@ describe('the Super Admin over Telegram', () => {
       await waitForMessage(admin, (m) => m.text.includes('Активировать риелтора Тимур Касымов?'));
       await admin.tap('Да, активировать');
       await waitForMessage(admin, (m) => m.text.includes(texts.realtors.activated('Тимур Касымов')));
+      await waitForMessage(timur, (m) => m.text === 'Ваш аккаунт риелтора снова активирован.');
 
       expect(await searchUpTo(guest, 'Алматы', '5 000')).toContain(TIMUR_FLAT);
       const sent = timur.all().length;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCallback } from '../../src/bot/callback-data.ts';
 import { messagesFor } from '../../src/bot/i18n/index.ts';
+import { notificationText } from '../../src/bot/notification-push.ts';
 import { Agency, Notification, User } from '../../src/db/entities/index.ts';
 import {
   type BotProcess,
@@ -254,6 +255,7 @@ describe('Superuser: users, roles and realtors over Telegram', () => {
         fromAgency: 'Алматы Апартаменты',
         toAgency: 'Астана Стей',
         realtorName: 'Тимур Касымов',
+        role: 'realtor',
       };
       for (const email of ['admin.almaty@demo.kz', 'admin.astana@demo.kz', 'realtor2@demo.kz']) {
         const notices = await em.find(Notification, { user: { email }, kind: 'agency_changed' });
@@ -262,6 +264,14 @@ describe('Superuser: users, roles and realtors over Telegram', () => {
           email,
         ).toContainEqual(expect.objectContaining(moved));
       }
+      // Ержан joined «Астана Стей» as its Super Admin: its Super Admin reads him as one, not as a realtor.
+      const joined = await em.find(Notification, {
+        user: { email: 'admin.astana@demo.kz' },
+        kind: 'agency_changed',
+      });
+      expect(joined.map((notice) => notificationText(ru, notice.kind, notice.data))).toContain(
+        'Супер Админ Ержан: агентство — → «Астана Стей».',
+      );
     });
   });
 });

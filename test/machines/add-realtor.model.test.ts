@@ -8,6 +8,7 @@ const script = new ActorScript();
 const machine = addRealtorMachine.provide({
   actors: {
     checkAvailability: script.promise('checkAvailability'),
+    sealPassword: script.promise('sealPassword'),
     addRealtor: script.promise('addRealtor'),
   },
 });
@@ -36,6 +37,7 @@ const events: AnyEventObject[] = [
   doneEvent(machine, 'checkingPhone', free),
   doneEvent(machine, 'checkingPhone', { phoneTaken: true, emailTaken: false }),
   errorEvent(machine, 'checkingPhone', new Forbidden('no')),
+  doneEvent(machine, 'sealingPassword', 'sealed.password'),
   doneEvent(machine, 'submitting', { id: 77, fullName: 'Zhanar@Demo.kz' }),
   errorEvent(machine, 'submitting', new AlreadyExists('email')),
   errorEvent(machine, 'submitting', new AlreadyExists('phone')),
@@ -49,14 +51,14 @@ describeFlowModel({
   events,
   // The context remembers the answers so far; the state, the notice and which answers are set tell steps apart.
   key: (snapshot) => {
-    const { email, phone, fullName, password, notice, error } = snapshot.context;
+    const { email, phone, fullName, sealedPassword, notice, error } = snapshot.context;
     return JSON.stringify([
       snapshot.value,
       snapshot.status,
       !!email,
       !!phone,
       !!fullName,
-      !!password,
+      !!sealedPassword,
       notice,
       error,
     ]);

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { fromPromise } from 'xstate';
 import { addRealtorFlow } from '../../src/bot/views/add-realtor.view.ts';
 import { AgencyInactive, AlreadyExists } from '../../src/domain/errors.ts';
+import { createSecrets } from '../../src/domain/secrets.ts';
 import { type AddRealtorContext, addRealtorMachine } from '../../src/machines/add-realtor.machine.ts';
 import { ActorScript, FlowRun } from '../support/flows.ts';
 
 const free = { phoneTaken: false, emailTaken: false };
+/** The app's real sealing, so the tests see what the session would hold. */
+const secrets = createSecrets('add-realtor-test-secret-0123456789abcdef');
 
 /** A conversation with scripted domain answers, one actor per update as in the bot. */
 function conversation(script: ActorScript) {
   const machine = addRealtorMachine.provide({
     actors: {
       checkAvailability: script.promise('checkAvailability'),
+      sealPassword: fromPromise<string, { password: string }>(async ({ input }) =>
+        secrets.seal(input.password),
+      ),
       addRealtor: script.promise('addRealtor'),
     },
   });
@@ -41,6 +48,14 @@ describe('addRealtor machine', () => {
       'Email: zhanar@demo.kz\nТелефон: +77015554433\nИмя: Жанар Алиева\nПароль: ••••••••',
     );
     expect(run.text()).not.toContain('пароль 2026');
+  });
+
+  it('keeps the accepted password only sealed in the context, which is what the session persists', async () => {
+    const script = new ActorScript();
+    const run = await toSummary(script);
+    const context = run.snapshot.context as AddRealtorContext;
+    expect(JSON.stringify(context)).not.toContain('пароль 2026');
+    expect(secrets.unseal(context.sealedPassword!)).toBe('пароль 2026');
   });
 
   it('marks only the password step as secret, so the engine deletes exactly that message', async () => {
@@ -76,11 +91,8 @@ describe('addRealtor machine', () => {
     expect(run.state).toBe('askEmail');
     expect(run.text()).toContain(`⚠️ Этот email уже занят`);
     const context = run.snapshot.context as AddRealtorContext;
-    expect([context.phone, context.fullName, context.password]).toEqual([
-      '+77015554433',
-      'Жанар Алиева',
-      'пароль 2026',
-    ]);
+    expect([context.phone, context.fullName]).toEqual(['+77015554433', 'Жанар Алиева']);
+    expect(secrets.unseal(context.sealedPassword!)).toBe('пароль 2026');
   });
 
   it('stays on the summary with the reason when the agency is inactive, and forgets the password once created', async () => {
@@ -98,12 +110,14 @@ describe('addRealtor machine', () => {
       handoff: { flow: 'agencyRealtors' },
     });
     expect(JSON.stringify(run.snapshot.context)).not.toContain('пароль 2026');
-    expect(script.inputsOf('addRealtor')[1]).toEqual({
+    const [, confirmed] = script.inputsOf('addRealtor') as { sealedPassword: string }[];
+    expect(confirmed).toEqual({
       email: 'zhanar@demo.kz',
       phone: '+77015554433',
       fullName: 'Жанар Алиева',
-      password: 'пароль 2026',
+      sealedPassword: expect.any(String),
     });
+    expect(secrets.unseal(confirmed!.sealedPassword)).toBe('пароль 2026');
     expect(run.finish()).toContain('Риелтор Жанар Алиева добавлен');
   });
 });

@@ -175,6 +175,8 @@ interface StoredBotMessage {
   message: {
     chat_id: number | string;
     text: string;
+    /** A photo's file id (a photo message recorded by test/support/realtor-e2e.ts; `text` is its caption). */
+    photo?: unknown;
     reply_markup?: {
       keyboard?: { text: string; request_contact?: boolean }[][];
       inline_keyboard?: { text: string; callback_data: string }[][];
@@ -355,11 +357,30 @@ export class TelegramUser {
     await this.sendCallback(button.data, message.messageId);
   }
 
-  /** Sends raw callback data, as a (possibly forged) button press on `messageId`. */
+  /**
+   * Sends raw callback data, as a (possibly forged) button press on `messageId`.
+   * Like Telegram, the query carries that message's content when the bot sent
+   * it: a photo with its caption, or its text (the bot edits only text in place).
+   */
   async sendCallback(data: string, messageId = 1): Promise<void> {
+    const stored = (this.emulator.storage.botMessages as unknown as StoredBotMessage[]).find(
+      (update) => update.messageId === messageId && String(update.message.chat_id) === String(this.id),
+    )?.message;
+    const content = !stored
+      ? {}
+      : stored.photo !== undefined
+        ? {
+            photo: [{ file_id: String(stored.photo), file_unique_id: 'photo', width: 800, height: 600 }],
+            caption: stored.text,
+          }
+        : { text: stored.text };
     const query = this.client.makeCallbackQuery(data, {
       from: this.from(),
-      message: { message_id: messageId, chat: { id: this.id, type: 'private', first_name: this.firstName } },
+      message: {
+        message_id: messageId,
+        chat: { id: this.id, type: 'private', first_name: this.firstName },
+        ...content,
+      },
     } as never);
     await this.client.sendCallback(query as never);
   }

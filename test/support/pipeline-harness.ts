@@ -32,6 +32,19 @@ export function recordingSender(deliveries: Delivery[]): Sender {
   };
 }
 
+/** What Telegram includes of the pressed message: a photo or document with its caption, or its text. */
+function pressedContent(shown: OutgoingMessage | undefined): Record<string, unknown> {
+  if (shown?.photo) {
+    return {
+      photo: [{ file_id: 'pressed-photo', file_unique_id: 'p', width: 800, height: 600 }],
+      caption: shown.text,
+    };
+  }
+  if (shown?.document)
+    return { document: { file_id: 'pressed-document', file_unique_id: 'd' }, caption: shown.text };
+  return { text: shown?.text || '…' };
+}
+
 let nextUpdateId = 40_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
 
 /**
@@ -69,16 +82,23 @@ export class ChatWithBot {
 
   /** Presses the inline button labelled `label` on the newest message that has it (message id `messageId`). */
   async tap(label: string, messageId = 4242): Promise<Delivery> {
-    const button = [...this.messages()]
+    const shown = [...this.messages()]
       .reverse()
-      .flatMap((message) => message.inline?.flat() ?? [])
-      .find((candidate) => candidate.text === label);
-    if (!button) throw new Error(`no inline button «${label}» in ${JSON.stringify(this.messages().at(-1))}`);
-    return this.press(button.callback, messageId);
+      .find((message) => message.inline?.flat().some((candidate) => candidate.text === label));
+    const button = shown?.inline?.flat().find((candidate) => candidate.text === label);
+    if (!shown || !button) {
+      throw new Error(`no inline button «${label}» in ${JSON.stringify(this.messages().at(-1))}`);
+    }
+    return this.press(button.callback, messageId, shown);
   }
 
-  /** Sends a button press with any callback data, as a stale or forged button would. */
-  async press(callback: CallbackData, messageId = 4242): Promise<Delivery> {
+  /**
+   * Sends a button press with any callback data, as a stale or forged button would.
+   * `shown` is the message the button is on: Telegram includes it as a photo or
+   * document with a caption, or as text (the default), which decides whether the
+   * bot may edit it in place.
+   */
+  async press(callback: CallbackData, messageId = 4242, shown?: OutgoingMessage): Promise<Delivery> {
     const updateId = nextUpdateId++;
     await this.pipeline.handleUpdate({
       update_id: updateId,
@@ -91,7 +111,7 @@ export class ChatWithBot {
           message_id: messageId,
           date: 1_790_000_000,
           chat: { id: this.id, type: 'private', first_name: 'Алия' },
-          text: '…',
+          ...pressedContent(shown),
         },
       },
     } as Update);

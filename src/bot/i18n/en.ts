@@ -192,8 +192,14 @@ export const en: Messages = {
     role_changed: (p) =>
       `Your role is now ${roleNames[p.role]}${p.agencyName ? ` at "${p.agencyName}"` : ''}. Open the menu: /menu`,
     status_changed: (p) =>
-      p.status === 'active' ? 'Your account is active again.' : 'Your account is blocked.',
+      p.role === 'realtor'
+        ? p.status === 'active'
+          ? 'Your realtor account is activated again.'
+          : 'Your realtor account was deactivated.'
+        : p.status === 'active'
+          ? 'Your account is active again.'
+          : 'Your account is blocked.',
     agency_changed: (p) =>
-      `Realtor ${p.realtorName}: agency ${p.fromAgency ? `"${p.fromAgency}"` : '—'} → ${p.toAgency ? `"${p.toAgency}"` : '—'}.`,
+      `${roleNames[p.role ?? 'realtor']} ${p.realtorName}: agency ${p.fromAgency ? `"${p.fromAgency}"` : '—'} → ${p.toAgency ? `"${p.toAgency}"` : '—'}.`,
   },
 };

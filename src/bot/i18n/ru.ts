@@ -216,9 +216,22 @@ export const ru = {
       `⭐ Новый отзыв на «${p.listingTitle}»: ${'★'.repeat(p.rating)}${'☆'.repeat(5 - p.rating)}.`,
     role_changed: (p: { role: Role; agencyName: string | null }) =>
       `Ваша роль изменена: «${roleNames[p.role]}»${p.agencyName ? `, агентство «${p.agencyName}»` : ''}. Откройте меню: /menu`,
-    status_changed: (p: { status: 'active' | 'blocked' }): string =>
-      p.status === 'active' ? 'Ваш аккаунт снова активен.' : 'Ваш аккаунт заблокирован.',
-    agency_changed: (p: { realtorName: string; fromAgency: string | null; toAgency: string | null }) =>
-      `Риелтор ${p.realtorName}: агентство ${p.fromAgency ? `«${p.fromAgency}»` : '—'} → ${p.toAgency ? `«${p.toAgency}»` : '—'}.`,
+    // A realtor's account is «деактивирован» everywhere in the bot; `role` is absent in old notifications.
+    status_changed: (p: { status: 'active' | 'blocked'; role?: Role }): string =>
+      p.role === 'realtor'
+        ? p.status === 'active'
+          ? 'Ваш аккаунт риелтора снова активирован.'
+          : 'Ваш аккаунт риелтора деактивирован.'
+        : p.status === 'active'
+          ? 'Ваш аккаунт снова активен.'
+          : 'Ваш аккаунт заблокирован.',
+    // `role` is absent in old notifications, which were all about realtors.
+    agency_changed: (p: {
+      realtorName: string;
+      fromAgency: string | null;
+      toAgency: string | null;
+      role?: 'realtor' | 'super_admin';
+    }) =>
+      `${roleNames[p.role ?? 'realtor']} ${p.realtorName}: агентство ${p.fromAgency ? `«${p.fromAgency}»` : '—'} → ${p.toAgency ? `«${p.toAgency}»` : '—'}.`,
   },
 };

@@ -46,10 +46,14 @@ function step(
   }
 }
 
-/** «➕ Добавить» realtor: a wizard with reply keyboards; the password's message is deleted once read. */
+/**
+ * «➕ Добавить» realtor: a wizard with reply keyboards; the password's message
+ * is deleted once read and the password is kept only sealed until the account is made.
+ */
 export const addRealtorFlow: Flow = {
   id: 'addRealtor',
-  version: 1,
+  // 2: the password is kept sealed (`sealedPassword`), with a sealing step after it.
+  version: 2,
   audience: 'account',
   machine: addRealtorMachine.provide({
     actors: {
@@ -57,9 +61,13 @@ export const addRealtorFlow: Flow = {
         const { em, domain } = flowServices();
         return domain.accounts.availability(em, input);
       }),
+      // Sealed with the app secret, so the session in chat_session never holds the plain text.
+      sealPassword: fromPromise(async ({ input }) => flowServices().domain.deps.secrets.seal(input.password)),
       addRealtor: fromPromise(async ({ input }) => {
         const { em, domain, actor } = flowServices();
-        const realtor = await domain.agencyAdmin.addRealtor(em, actor, input);
+        const { sealedPassword, ...realtorInput } = input;
+        const password = domain.deps.secrets.unseal<string>(sealedPassword);
+        const realtor = await domain.agencyAdmin.addRealtor(em, actor, { ...realtorInput, password });
         return { id: realtor.id, fullName: realtor.fullName };
       }),
     },

@@ -62,6 +62,7 @@ async function moveRealtor(deps: DomainDeps, tx: Em, realtor: User, agency: Agen
     realtorName: realtor.fullName,
     fromAgency: from?.name ?? null,
     toAgency: agency?.name ?? null,
+    role: 'realtor',
     agencyIds: [from?.id ?? null, agency?.id ?? null],
     notifyPerson: true,
   });

@@ -4,6 +4,7 @@ import type { Em } from '../../db/orm.ts';
 import { type MaybeActor, requireRole } from '../actor.ts';
 import type { DomainDeps } from '../deps.ts';
 import { InvalidState, NotFound, ValidationFailed } from '../errors.ts';
+import type { AgencyRole } from '../notification-kinds.ts';
 import { normalizeKzPhone } from '../phone.ts';
 import {
   emailSchema,
@@ -20,6 +21,11 @@ import { assertAnotherActiveSuperuser, changeUserStatus } from './user-status.ts
 
 /** Roles that belong to an agency. */
 const AGENCY_ROLES: readonly UserRole[] = ['realtor', 'super_admin'];
+
+/** `role` when it belongs to an agency, else undefined. */
+function agencyRole(role: UserRole): AgencyRole | undefined {
+  return role === 'realtor' || role === 'super_admin' ? role : undefined;
+}
 
 const findSchema = z.object({ query: z.string().trim().min(1, 'empty').max(254, 'too long') });
 const roleSchema = z.object({ userId: idSchema, role: z.enum(USER_ROLES), agencyId: idSchema.optional() });
@@ -136,6 +142,8 @@ export function createPlatformUserOps(deps: DomainDeps) {
             realtorName: user.fullName,
             fromAgency: fromAgency?.name ?? null,
             toAgency: agency?.name ?? null,
+            // Joining: the role they join with; leaving the agencies: the role they had there.
+            role: agencyRole(role) ?? agencyRole(user.role),
             agencyIds: [fromAgency?.id ?? null, agency?.id ?? null],
             notifyPerson: false,
           });

@@ -37,5 +37,5 @@ export async function changeUserStatus(
     { status, updatedAt: deps.clock.now() },
   );
   if (affected === 0) throw new InvalidState('user', status);
-  await deps.notifier.notify(tx, user.id, 'status_changed', { status });
+  await deps.notifier.notify(tx, user.id, 'status_changed', { status, role: user.role });
 }
