@@ -262,16 +262,19 @@ export function createConversation(domain: Domain, options: OpenFlowOptions = {}
     async handle(input: ConversationInput): Promise<ConversationOutcome> {
       const { t } = view(input.locale);
       const kind = input.update.input;
-      if (input.actor?.status === 'blocked' && input.actor.role !== 'realtor') {
-        return outcome(
-          null,
-          reply([{ text: t.common.blocked, reply: 'remove' }], { text: t.common.blocked }),
-        );
-      }
-      // A realtor their agency deactivated is told so, with a menu of what still works: the language.
-      if (input.actor?.status === 'blocked' && !languageRequest(input, t)) {
-        const answer = kind.kind === 'callback' ? {} : undefined;
-        return outcome(null, reply([await menu(input.em, input, null, input.update.from.firstName)], answer));
+      if (input.actor?.status === 'blocked') {
+        if (input.actor.role !== 'realtor') {
+          return outcome(
+            null,
+            reply([{ text: t.common.blocked, reply: 'remove' }], { text: t.common.blocked }),
+          );
+        }
+        // A realtor their agency deactivated is told so, with a menu of what still works: the language.
+        if (!languageRequest(input, t)) {
+          const answer = kind.kind === 'callback' ? {} : undefined;
+          const notice = await menu(input.em, input, null, input.update.from.firstName);
+          return outcome(null, reply([notice], answer));
+        }
       }
       const flow = input.session ? FLOWS[input.session.machineId] : undefined;
       if (input.session && (!flow || flow.version !== input.session.machineVersion)) {

@@ -1,21 +1,12 @@
 import { isIsoDate, nightsBetween } from '../../domain/dates.ts';
+import { DATE_SEPARATOR, fullYear, isoOf, WRITTEN_DATE } from './typed-date.ts';
 
 export type DateRangeProblem = 'format' | 'order' | 'past' | 'tooLong';
 export type DateRangeParse =
   | { ok: true; checkIn: string; checkOut: string }
   | { ok: false; problem: DateRangeProblem };
 
-const DAY_MONTH = String.raw`(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?`;
-const RANGE = new RegExp(`^${DAY_MONTH}\\s*(?:-|–|—|\\s)\\s*${DAY_MONTH}$`);
-
-function isoOf(day: string, month: string, year: number): string {
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
-
-function fullYear(written: string | undefined): number | null {
-  if (!written) return null;
-  return written.length === 2 ? 2000 + Number(written) : Number(written);
-}
+const RANGE = new RegExp(`^${WRITTEN_DATE}${DATE_SEPARATOR}${WRITTEN_DATE}$`);
 
 /**
  * Reads a typed stay like `12.12–15.12`, `12.12-15.12`, `12.12.2026 - 15.12.2026`.
